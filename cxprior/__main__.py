@@ -1,0 +1,5 @@
+"""`python -m cxprior …` — see cxprior.cli."""
+
+from cxprior.cli import main
+
+raise SystemExit(main())

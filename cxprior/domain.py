@@ -1,0 +1,201 @@
+"""Domain types: the one representation of a workspace, used everywhere.
+
+Every type is a frozen dataclass. Collections inside are tuples, and mappings are plain
+dicts that nobody mutates (operations return new objects with `dataclasses.replace`).
+Amounts are in euros; ids are stripped strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+TOTAL_PERIOD = "total"
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class Competency(StrEnum):
+    """The four CX competencies of the maturity diagnostic (CX_PRIMER.md)."""
+
+    CUSTOMER_UNDERSTANDING = "customer_understanding"
+    STRATEGY_ENGAGEMENT = "strategy_engagement"
+    CULTURE_MANAGEMENT = "culture_management"
+    DESIGN_IMPROVEMENT = "design_improvement"
+
+
+@dataclass(frozen=True)
+class Goal:
+    goal_id: str
+    name: str
+    weight: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Kpi:
+    kpi_id: str
+    name: str
+    direction: Direction
+    baseline: float
+    target: float
+    unit: str = ""
+
+    @property
+    def span(self) -> float:
+        """Distance from baseline to target; an impact of this size is 100 % progress."""
+        return abs(self.target - self.baseline)
+
+    def progress(self, impact: float) -> float:
+        """Share of the way to the target that `impact` moves, positive toward the target."""
+        signed = impact if self.direction is Direction.INCREASE else -impact
+        return signed / self.span
+
+
+@dataclass(frozen=True)
+class KpiGoalLink:
+    kpi_id: str
+    goal_id: str
+    strength: float = 1.0
+
+
+@dataclass(frozen=True)
+class Initiative:
+    initiative_id: str
+    name: str
+    cost: float
+    period_costs: dict[str, float] = field(default_factory=dict)
+    team: str = ""
+    owner: str = ""
+    journey_phase: str = ""
+    confidence: float = 1.0
+    mandatory: bool = False
+    depends_on: tuple[str, ...] = ()
+    exclusive_group: str = ""
+    competency: Competency | None = None
+    description: str = ""
+
+    def cost_in(self, period: str) -> float:
+        """Cost in one budget period; the `total` period is the whole cost."""
+        if period == TOTAL_PERIOD:
+            return self.cost
+        return self.period_costs.get(period, 0.0)
+
+
+@dataclass(frozen=True)
+class Impact:
+    initiative_id: str
+    kpi_id: str
+    impact: float
+    impact_low: float | None = None
+    impact_high: float | None = None
+
+
+@dataclass(frozen=True)
+class Budget:
+    period: str  # TOTAL_PERIOD or a cost period
+    amount: float
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Goals, KPIs, links, initiatives, impacts and default budgets of one company.
+
+    `periods` are the budget periods that have cost columns (`cost_<period>`), in the
+    workbook's order; empty when initiatives only have a single `cost`.
+    """
+
+    goals: tuple[Goal, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    links: tuple[KpiGoalLink, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    impacts: tuple[Impact, ...] = ()
+    budgets: tuple[Budget, ...] = ()
+    periods: tuple[str, ...] = ()
+
+    @cached_property
+    def goal_by_id(self) -> dict[str, Goal]:
+        return {g.goal_id: g for g in self.goals}
+
+    @cached_property
+    def kpi_by_id(self) -> dict[str, Kpi]:
+        return {k.kpi_id: k for k in self.kpis}
+
+    @cached_property
+    def initiative_by_id(self) -> dict[str, Initiative]:
+        return {i.initiative_id: i for i in self.initiatives}
+
+    @cached_property
+    def impacts_by_initiative(self) -> dict[str, tuple[Impact, ...]]:
+        grouped: dict[str, list[Impact]] = {}
+        for imp in self.impacts:
+            grouped.setdefault(imp.initiative_id, []).append(imp)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @property
+    def budget_by_period(self) -> dict[str, float]:
+        return {b.period: b.amount for b in self.budgets}
+
+    @property
+    def journey_phases(self) -> tuple[str, ...]:
+        """Phases in order of first appearance; initiatives without a phase are left out."""
+        seen: dict[str, None] = {}
+        for i in self.initiatives:
+            if i.journey_phase:
+                seen.setdefault(i.journey_phase, None)
+        return tuple(seen)
+
+    def __getstate__(self) -> dict[str, object]:
+        # cached lookups are derived; keep pickles (st.cache_data, the store) small
+        return {f: getattr(self, f) for f in self.__dataclass_fields__}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+
+
+@dataclass(frozen=True)
+class TeamBacklog:
+    """A team's workbook with only initiatives (and impacts): merged into a workspace."""
+
+    initiatives: tuple[Initiative, ...] = ()
+    impacts: tuple[Impact, ...] = ()
+    periods: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """What the CX director asks of one optimisation.
+
+    Budgets: `budget_total` caps the whole cost; `budget_by_period` caps each period's
+    cost (keys are cost periods). Either, both or neither may be set; None/empty means
+    no cap of that kind. Shares are fractions in [0, 1].
+    """
+
+    name: str = "Scenario"
+    budget_total: float | None = None
+    budget_by_period: dict[str, float] = field(default_factory=dict)
+    max_initiatives: int | None = None
+    max_phases: int | None = None
+    min_goal_share: dict[str, float] = field(default_factory=dict)
+    min_competency_share: dict[str, float] = field(default_factory=dict)
+    force_in: tuple[str, ...] = ()
+    force_out: tuple[str, ...] = ()
+    force_reasons: dict[str, str] = field(default_factory=dict)
+    solver: str = "highs"
+    time_limit: float | None = None
+    mip_gap: float = 1e-6
+
+
+def default_scenario(workspace: Workspace, name: str = "Scenario") -> Scenario:
+    """The scenario a user starts from: the workbook's Budget sheet, nothing forced."""
+    budgets = workspace.budget_by_period
+    return Scenario(
+        name=name,
+        budget_total=budgets.get(TOTAL_PERIOD),
+        budget_by_period={p: v for p, v in budgets.items() if p != TOTAL_PERIOD},
+    )

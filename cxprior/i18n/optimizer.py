@@ -1,0 +1,3 @@
+"""Translations for the optimizer concern; see cxprior.i18n for the conventions."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

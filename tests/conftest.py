@@ -1,0 +1,36 @@
+"""Shared fixtures: small hand-made workspaces that tests can reason about exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
+
+
+@pytest.fixture
+def two_goal_workspace() -> Workspace:
+    """Two goals (weights 3 and 1), three KPIs of which one is disconnected, four initiatives."""
+    return Workspace(
+        goals=(Goal("G1", "Fidéliser", 3.0), Goal("G2", "Réduire les coûts", 1.0)),
+        kpis=(
+            Kpi("NPS", "Net promoter score", Direction.INCREASE, 10.0, 30.0, "pts"),
+            Kpi("CHURN", "Churn", Direction.DECREASE, 12.0, 8.0, "%"),
+            Kpi("ORPHAN", "Unlinked KPI", Direction.INCREASE, 0.0, 1.0),
+        ),
+        links=(
+            KpiGoalLink("NPS", "G1", 1.0),
+            KpiGoalLink("CHURN", "G1", 0.5),
+            KpiGoalLink("CHURN", "G2", 1.0),
+        ),
+        initiatives=(
+            Initiative("A", "Callback", 100.0),
+            Initiative("B", "Retention offers", 200.0, confidence=0.5),
+            Initiative("C", "Orphan work", 50.0),
+            Initiative("D", "No impact", 10.0),
+        ),
+        impacts=(
+            Impact("A", "NPS", 5.0),
+            Impact("B", "CHURN", -1.0),
+            Impact("C", "ORPHAN", 1.0),
+        ),
+    )
