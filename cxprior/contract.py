@@ -68,6 +68,8 @@ KPIS = SheetSpec(
         ColumnSpec("direction", "text", True, ("sens",)),
         ColumnSpec("baseline", "number", True, ("valeur_initiale",)),
         ColumnSpec("target", "number", True, ("cible",)),
+        # optional: customer (default) or employee (client/salarié accepted)
+        ColumnSpec("side", "text", False, ("côté", "cote")),
     ),
 )
 KPI_GOALS = SheetSpec(
@@ -145,5 +147,13 @@ COMPETENCY_WORDS = {
     "design_amélioration": "design_improvement",
     "design_amelioration": "design_improvement",
     "design et amélioration continue": "design_improvement",
+}
+SIDE_WORDS = {
+    "customer": "customer",
+    "client": "customer",
+    "employee": "employee",
+    "salarié": "employee",
+    "salarie": "employee",
+    "collaborateur": "employee",
 }
 ID_SEPARATORS = re.compile(r"[,;]")

@@ -44,6 +44,8 @@ class Kpi:
     baseline: float
     target: float
     unit: str = ""
+    # "customer" or "employee": the employee–customer circle (CX_PRIMER.md) counts both
+    side: str = "customer"
 
     @property
     def span(self) -> float:

@@ -1,0 +1,360 @@
+"""Translations for the CX depth concern (maturity, journey, circle, uncertainty); see cxprior.i18n."""
+
+_COMPETENCIES: dict[str, dict[str, str]] = {
+    "depth.competency.customer_understanding": {
+        "en": "Customer understanding",
+        "fr": "Compréhension du client",
+    },
+    "depth.competency.strategy_engagement": {
+        "en": "Strategy and engagement",
+        "fr": "Stratégie et engagement",
+    },
+    "depth.competency.culture_management": {
+        "en": "Culture and management",
+        "fr": "Culture et management",
+    },
+    "depth.competency.design_improvement": {
+        "en": "Design and continuous improvement",
+        "fr": "Design et amélioration continue",
+    },
+}
+
+# Five statements per competency, grounded in CX_PRIMER.md; scored 1 (not at all) to 5 (fully).
+_STATEMENTS: dict[str, dict[str, str]] = {
+    "depth.q.customer_understanding.1": {
+        "en": "We listen to customers rigorously: our measurement is representative, regular "
+        "and reproducible.",
+        "fr": "Nous écoutons nos clients avec rigueur : notre mesure est représentative, "
+        "régulière et reproductible.",
+    },
+    "depth.q.customer_understanding.2": {
+        "en": "We have mapped the whole customer journey, before, during and after the purchase, "
+        "and we know which phase matters most.",
+        "fr": "Nous avons cartographié tout le parcours client, avant, pendant et après l'achat, "
+        "et nous savons quelle phase compte le plus.",
+    },
+    "depth.q.customer_understanding.3": {
+        "en": "Behind each indicator we know the customers' behaviours, goals and frustrations.",
+        "fr": "Derrière chaque indicateur, nous connaissons les comportements, les objectifs et "
+        "les frustrations des clients.",
+    },
+    "depth.q.customer_understanding.4": {
+        "en": "We measure customers' emotions, not only their satisfaction (for example the ratio "
+        "of positive to negative experiences).",
+        "fr": "Nous mesurons les émotions des clients, pas seulement leur satisfaction (par "
+        "exemple le ratio d'expériences positives et négatives).",
+    },
+    "depth.q.customer_understanding.5": {
+        "en": "What customers tell us reaches the teams who can act on it, within weeks.",
+        "fr": "Ce que disent les clients parvient en quelques semaines aux équipes qui peuvent agir.",
+    },
+    "depth.q.strategy_engagement.1": {
+        "en": "Our strategic goals state clearly what customer experience must deliver.",
+        "fr": "Nos objectifs stratégiques disent clairement ce que l'expérience client doit apporter.",
+    },
+    "depth.q.strategy_engagement.2": {
+        "en": "Every CX initiative is tied, through a KPI, to a strategic goal.",
+        "fr": "Chaque initiative CX est reliée, par un indicateur, à un objectif stratégique.",
+    },
+    "depth.q.strategy_engagement.3": {
+        "en": "The executive committee reviews CX indicators regularly and takes decisions on them.",
+        "fr": "Le COMEX examine régulièrement les indicateurs CX et prend des décisions à partir d'eux.",
+    },
+    "depth.q.strategy_engagement.4": {
+        "en": "We concentrate our means on a few priority initiatives instead of funding every "
+        "pain point a little.",
+        "fr": "Nous concentrons nos moyens sur quelques initiatives prioritaires au lieu de "
+        "financer un peu chaque irritant.",
+    },
+    "depth.q.strategy_engagement.5": {
+        "en": "Customer experience is part of how the company is run, not a side project.",
+        "fr": "L'expérience client fait partie de la conduite de l'entreprise, ce n'est pas un "
+        "projet annexe.",
+    },
+    "depth.q.culture_management.1": {
+        "en": "Managers talk about customers and their experience in the teams' regular meetings.",
+        "fr": "Les managers parlent des clients et de leur expérience dans les rituels d'équipe.",
+    },
+    "depth.q.culture_management.2": {
+        "en": "We measure employee engagement (eNPS, attrition) and treat it as part of the "
+        "customer experience.",
+        "fr": "Nous mesurons l'engagement des collaborateurs (eNPS, attrition) et le traitons "
+        "comme une part de l'expérience client.",
+    },
+    "depth.q.culture_management.3": {
+        "en": "Front-line employees have the room to solve a customer's problem without escalating it.",
+        "fr": "Les collaborateurs en contact avec les clients ont la latitude de résoudre un "
+        "problème sans le faire remonter.",
+    },
+    "depth.q.culture_management.4": {
+        "en": "Team objectives and recognition include customer indicators.",
+        "fr": "Les objectifs et la reconnaissance des équipes intègrent des indicateurs clients.",
+    },
+    "depth.q.culture_management.5": {
+        "en": "Departments work together on the hand-offs between the journey steps they each own.",
+        "fr": "Les directions travaillent ensemble sur les passages de relais entre les étapes "
+        "du parcours dont elles ont chacune la charge.",
+    },
+    "depth.q.design_improvement.1": {
+        "en": "We design new services from the customer's point of view, as an experience they will live.",
+        "fr": "Nous concevons les nouveaux services du point de vue du client, comme une "
+        "expérience qu'il va vivre.",
+    },
+    "depth.q.design_improvement.2": {
+        "en": "We test changes with real customers before rolling them out.",
+        "fr": "Nous testons les changements avec de vrais clients avant de les déployer.",
+    },
+    "depth.q.design_improvement.3": {
+        "en": "Irritants found in feedback are fixed through a continuous-improvement loop, with "
+        "an owner and a deadline.",
+        "fr": "Les irritants relevés dans les retours sont traités dans une boucle "
+        "d'amélioration continue, avec un responsable et une échéance.",
+    },
+    "depth.q.design_improvement.4": {
+        "en": "After delivery we measure each initiative's effect on the KPIs it was meant to move.",
+        "fr": "Après livraison, nous mesurons l'effet de chaque initiative sur les indicateurs "
+        "qu'elle devait faire bouger.",
+    },
+    "depth.q.design_improvement.5": {
+        "en": "Ruptures between journey steps are redesigned end to end, across departments.",
+        "fr": "Les ruptures entre étapes du parcours sont reconçues de bout en bout, entre directions.",
+    },
+}
+
+_SCALE: dict[str, dict[str, str]] = {
+    "depth.scale.1": {"en": "1 — not at all true of us", "fr": "1 — pas du tout vrai chez nous"},
+    "depth.scale.2": {"en": "2 — rarely true", "fr": "2 — rarement vrai"},
+    "depth.scale.3": {"en": "3 — sometimes true", "fr": "3 — parfois vrai"},
+    "depth.scale.4": {"en": "4 — mostly true", "fr": "4 — le plus souvent vrai"},
+    "depth.scale.5": {"en": "5 — fully, systematically true", "fr": "5 — pleinement, systématiquement vrai"},
+}
+
+_STEPS: dict[str, dict[str, str]] = {
+    "depth.step.1.name": {"en": "Unaware", "fr": "Méconnaissance"},
+    "depth.step.1.description": {
+        "en": "Customer experience is not a topic yet; complaints are handled case by case.",
+        "fr": "L'expérience client n'est pas encore un sujet ; les réclamations sont traitées au "
+        "cas par cas.",
+    },
+    "depth.step.2.name": {"en": "Exploration", "fr": "Exploration"},
+    "depth.step.2.description": {
+        "en": "First measurements and isolated initiatives, driven by a few convinced people.",
+        "fr": "Premières mesures et initiatives isolées, portées par quelques convaincus.",
+    },
+    "depth.step.3.name": {"en": "Structuring", "fr": "Structuration"},
+    "depth.step.3.description": {
+        "en": "A CX team, regular listening and KPIs exist, but are not yet tied to strategy.",
+        "fr": "Une équipe CX, une écoute régulière et des indicateurs existent, sans être encore "
+        "reliés à la stratégie.",
+    },
+    "depth.step.4.name": {"en": "Deployment", "fr": "Déploiement"},
+    "depth.step.4.description": {
+        "en": "CX goals are in the strategy and a prioritised portfolio is deployed across the journey.",
+        "fr": "Les objectifs CX sont dans la stratégie et un portefeuille priorisé est déployé "
+        "sur tout le parcours.",
+    },
+    "depth.step.5.name": {"en": "Integration", "fr": "Intégration"},
+    "depth.step.5.description": {
+        "en": "CX is built into management, objectives and the design of every service.",
+        "fr": "Le CX est intégré au management, aux objectifs et à la conception de chaque service.",
+    },
+    "depth.step.6.name": {"en": "Embedded culture", "fr": "Culture ancrée"},
+    "depth.step.6.description": {
+        "en": "Customer and employee experience are part of the culture and improve continuously.",
+        "fr": "Expérience client et expérience collaborateur font partie de la culture et "
+        "progressent en continu.",
+    },
+}
+
+_MATURITY: dict[str, dict[str, str]] = {
+    "depth.maturity.overall": {
+        "en": "Overall, the company is on step {step} of 6, {name}. French companies were said to "
+        "be on step {benchmark_step}, {benchmark_name}.",
+        "fr": "Globalement, l'entreprise est sur la marche {step} sur 6, {name}. Les entreprises "
+        "françaises étaient décrites sur la marche {benchmark_step}, {benchmark_name}.",
+    },
+    "depth.maturity.overall_above": {
+        "en": "Overall, the company is on step {step} of 6, {name}: above step {benchmark_step}, "
+        "{benchmark_name}, where French companies were said to be.",
+        "fr": "Globalement, l'entreprise est sur la marche {step} sur 6, {name} : au-dessus de la "
+        "marche {benchmark_step}, {benchmark_name}, où étaient décrites les entreprises françaises.",
+    },
+    "depth.maturity.recommendation": {
+        "en": "Build “{competency}” first: it is your weakest competency (step {step}, {step_name}). "
+        "Put at least {share} of the portfolio's budget on initiatives that build it — the "
+        "company climbs the staircase only as fast as its weakest competency.",
+        "fr": "Développez d'abord « {competency} » : c'est votre compétence la plus faible (marche {step}, "
+        "{step_name}). Consacrez-lui au moins {share} du budget du portefeuille — l'entreprise "
+        "ne monte l'escalier qu'au rythme de sa compétence la plus faible.",
+    },
+    "depth.maturity.no_recommendation": {
+        "en": "All four competencies are on the top step: no minimum budget share needs imposing.",
+        "fr": "Les quatre compétences sont sur la marche la plus haute : aucune part minimale de "
+        "budget n'est à imposer.",
+    },
+    "depth.maturity.no_initiative": {
+        "en": "No initiative in the backlog builds “{competency}”: add some (column competency) "
+        "before applying this minimum share, or no portfolio can meet it.",
+        "fr": "Aucune initiative du portefeuille ne développe « {competency} » : "
+        "ajoutez-en (colonne compétence) avant d'appliquer cette part minimale, sinon aucun "
+        "portefeuille ne peut la respecter.",
+    },
+    "depth.err.unknown_competency": {
+        "en": "Unknown competency “{name}”. Expected one of: {expected}.",
+        "fr": "Compétence inconnue « {name} ». Valeurs attendues : {expected}.",
+    },
+    "depth.err.missing_competency": {
+        "en": "No answers for “{competency}”: score its {count} statements.",
+        "fr": "Aucune réponse pour « {competency} » : notez ses {count} affirmations.",
+    },
+    "depth.err.wrong_count": {
+        "en": "“{competency}”: {given} answers for {count} statements.",
+        "fr": "« {competency} » : {given} réponses pour {count} affirmations.",
+    },
+    "depth.err.bad_score": {
+        "en": "“{competency}”, statement {number}: “{value}” is not a score from 1 to 5.",
+        "fr": "« {competency} », affirmation {number} : « {value} » n'est pas une note de 1 à 5.",
+    },
+}
+
+_JOURNEY: dict[str, dict[str, str]] = {
+    "depth.journey.most_significant": {
+        "en": "The phase with the most value at stake is {phase}: {share} of the backlog's value "
+        "potential ({value} value points).",
+        "fr": "La phase où l'enjeu est le plus fort est {phase} : {share} du potentiel de valeur "
+        "de l'ensemble des initiatives ({value} points de valeur).",
+    },
+    "depth.journey.no_phase": {
+        "en": "No initiative with positive value names a journey phase: fill the journey_phase "
+        "column to see which phase matters most.",
+        "fr": "Aucune initiative de valeur positive n'indique de phase du parcours : remplissez la "
+        "colonne phase_parcours pour voir quelle phase compte le plus.",
+    },
+    "depth.journey.concentration_within": {
+        "en": "The portfolio touches {touched} phases, within the scenario's limit of {limit}; "
+        "{top_share} of its spend goes to {top_phase} (concentration index {hhi}, 1 = a single phase).",
+        "fr": "Le portefeuille touche {touched} phases, dans la limite de {limit} du scénario ; "
+        "{top_share} de la dépense va à {top_phase} (indice de concentration {hhi}, 1 = une seule phase).",
+    },
+    "depth.journey.concentration_over": {
+        "en": "The portfolio touches {touched} phases, more than the scenario's limit of {limit} "
+        "once gaps count in both their phases; {top_share} of its spend goes to {top_phase} "
+        "(concentration index {hhi}, 1 = a single phase).",
+        "fr": "Le portefeuille touche {touched} phases, plus que la limite de {limit} du scénario "
+        "quand un passage compte dans ses deux phases ; {top_share} de la dépense va à {top_phase} "
+        "(indice de concentration {hhi}, 1 = une seule phase).",
+    },
+    "depth.journey.concentration_no_limit": {
+        "en": "The portfolio touches {touched} phases (the scenario sets no limit); {top_share} of "
+        "its spend goes to {top_phase} (concentration index {hhi}, 1 = a single phase).",
+        "fr": "Le portefeuille touche {touched} phases (le scénario ne fixe pas de limite) ; "
+        "{top_share} de la dépense va à {top_phase} (indice de concentration {hhi}, 1 = une seule phase).",
+    },
+    "depth.journey.no_spend": {
+        "en": "The portfolio spends nothing on any journey phase ({touched} phases touched).",
+        "fr": "Le portefeuille ne dépense rien sur les phases du parcours ({touched} phases touchées).",
+    },
+    "depth.journey.gap_label": {
+        "en": "Gap {from_phase} → {to_phase}",
+        "fr": "Passage {from_phase} → {to_phase}",
+    },
+    "depth.journey.gap_sentence": {
+        "en": "{count} initiative(s), {funded} funded, work on the gap between {from_phase} and "
+        "{to_phase}, where customers feel ruptures.",
+        "fr": "{count} initiative(s), dont {funded} financée(s), portent sur le passage entre "
+        "{from_phase} et {to_phase}, là où les clients ressentent les ruptures.",
+    },
+}
+
+_CIRCLE: dict[str, dict[str, str]] = {
+    "depth.circle.employee": {"en": "Employee side", "fr": "Côté collaborateurs"},
+    "depth.circle.customer": {"en": "Customer side", "fr": "Côté clients"},
+    "depth.circle.split": {
+        "en": "Employee-side KPIs ({kpis}) bring {share} of the portfolio's value ({employee} of "
+        "{total} value points): engaged employees make satisfied customers.",
+        "fr": "Les indicateurs côté collaborateurs ({kpis}) apportent {share} de la valeur du "
+        "portefeuille ({employee} points sur {total}) : des collaborateurs engagés font des "
+        "clients satisfaits.",
+    },
+    "depth.circle.no_employee_kpi": {
+        "en": "No KPI is marked employee-side: add eNPS or attrition with side “employee” so that "
+        "employee engagement counts in customer value.",
+        "fr": "Aucun indicateur n'est marqué côté collaborateurs : ajoutez l'eNPS ou l'attrition "
+        "avec le côté « salarié » pour que l'engagement des collaborateurs compte dans la valeur "
+        "client.",
+    },
+    "depth.circle.benchmark": {
+        "en": "CX leaders' benchmark: 3 positive experiences for 1 negative",
+        "fr": "Repère des leaders CX : 3 expériences positives pour 1 négative",
+    },
+    "depth.circle.emotion_leader": {
+        "en": "{name} is {baseline} : 1, at or above the {benchmark} : 1 of CX leaders.",
+        "fr": "{name} est de {baseline} : 1, au niveau des leaders CX ({benchmark} : 1) ou au-dessus.",
+    },
+    "depth.circle.emotion_below": {
+        "en": "{name} is {baseline} : 1, below the {benchmark} : 1 of CX leaders.",
+        "fr": "{name} est de {baseline} : 1, sous le repère des leaders CX ({benchmark} : 1).",
+    },
+    "depth.circle.emotion_projected_leader": {
+        "en": "{name} goes from {baseline} : 1 to {projected} : 1 with this portfolio, reaching the "
+        "{benchmark} : 1 of CX leaders.",
+        "fr": "{name} passe de {baseline} : 1 à {projected} : 1 avec ce portefeuille et atteint le "
+        "repère des leaders CX ({benchmark} : 1).",
+    },
+    "depth.circle.emotion_projected_below": {
+        "en": "{name} goes from {baseline} : 1 to {projected} : 1 with this portfolio, still below "
+        "the {benchmark} : 1 of CX leaders.",
+        "fr": "{name} passe de {baseline} : 1 à {projected} : 1 avec ce portefeuille, encore sous "
+        "le repère des leaders CX ({benchmark} : 1).",
+    },
+}
+
+_UNCERTAINTY: dict[str, dict[str, str]] = {
+    "depth.mc.unknown_chosen": {
+        "en": "The portfolio to assess names initiatives that are not in the workspace: {ids}.",
+        "fr": "Le portefeuille à évaluer cite des initiatives absentes de l'espace de travail : {ids}.",
+    },
+    "depth.mc.bad_draws": {
+        "en": "The number of draws must be a whole number of at least 1, not {draws}.",
+        "fr": "Le nombre de tirages doit être un entier au moins égal à 1, pas {draws}.",
+    },
+    "depth.mc.range": {
+        "en": "Over {draws} draws of the impacts, the portfolio's value lies between {p10} and {p90} "
+        "value points 8 times out of 10 (median {p50}; {expected} expected).",
+        "fr": "Sur {draws} tirages des impacts, la valeur du portefeuille est comprise entre {p10} et "
+        "{p90} points 8 fois sur 10 (médiane {p50} ; {expected} attendus).",
+    },
+    "depth.mc.core": {
+        "en": "{core} of its {count} initiatives are in the robust core: the best portfolio keeps "
+        "them in at least {threshold} of the draws.",
+        "fr": "{core} de ses {count} initiatives forment le noyau robuste : le meilleur portefeuille "
+        "les garde dans au moins {threshold} des tirages.",
+    },
+    "depth.mc.infeasible": {
+        "en": "In {count} draws ({share}) no portfolio met the scenario's constraints (usually a "
+        "minimum goal share when the initiatives serving that goal fail to deliver).",
+        "fr": "Dans {count} tirages ({share}), aucun portefeuille ne respectait les contraintes du "
+        "scénario (le plus souvent une part minimale d'objectif quand les initiatives qui le "
+        "servent ne livrent pas).",
+    },
+    "depth.mc.unproven": {
+        "en": "{count} draws hit the time limit before the best portfolio was proven.",
+        "fr": "{count} tirages ont atteint la limite de temps avant que le meilleur portefeuille "
+        "soit prouvé.",
+    },
+    "depth.mc.category.core": {"en": "Robust core", "fr": "Noyau robuste"},
+    "depth.mc.category.borderline": {"en": "Borderline", "fr": "À la marge"},
+    "depth.mc.category.rare": {"en": "Rare", "fr": "Rare"},
+    "depth.mc.category.never": {"en": "Never", "fr": "Jamais"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    **_COMPETENCIES,
+    **_STATEMENTS,
+    **_SCALE,
+    **_STEPS,
+    **_MATURITY,
+    **_JOURNEY,
+    **_CIRCLE,
+    **_UNCERTAINTY,
+}
