@@ -1,0 +1,145 @@
+"""Tables of the store (SQLAlchemy 2 ORM). Changing them needs a migration in `migrations/`.
+
+Content is JSON text written by `cxprior.serialize` (never pickle). Headline figures are
+copied into columns so lists never decode a payload. Every author is a name plus an
+optional user id, ready for authenticated users.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    DateTime,
+    Double,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from cxprior.store.records import MAX_NAME_LENGTH, MAX_USER_ID_LENGTH, ScenarioStatus
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+STATUSES = tuple(s.value for s in ScenarioStatus)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes on both back ends (SQLite keeps no time zone: store naive UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+Name = String(MAX_NAME_LENGTH)
+UserId = String(MAX_USER_ID_LENGTH)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UtcDateTime()}  # noqa: RUF012
+
+
+class WorkspaceRow(Base):
+    """A named workspace; `current_version` is its optimistic lock."""
+
+    __tablename__ = "workspaces"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Name, unique=True)
+    current_version: Mapped[int]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    updated_by_name: Mapped[str] = mapped_column(Name)
+    updated_by_id: Mapped[str | None] = mapped_column(UserId)
+
+
+class WorkspaceVersionRow(Base):
+    """One saved version of a workspace; never changed once written."""
+
+    __tablename__ = "workspace_versions"
+    __table_args__ = (UniqueConstraint("workspace_id", "version", name="uq_workspace_versions_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"))
+    version: Mapped[int]
+    saved_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    note: Mapped[str] = mapped_column(Text, default="")
+    restored_from: Mapped[int | None]
+    goals: Mapped[int]
+    kpis: Mapped[int]
+    initiatives: Mapped[int]
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class ScenarioRow(Base):
+    """A saved scenario; `version` is its optimistic lock, bumped by edits and decisions."""
+
+    __tablename__ = "scenarios"
+    __table_args__ = (
+        CheckConstraint(f"status IN {STATUSES!r}", name="status"),
+        Index("ix_scenarios_status", "status"),
+        Index("ix_scenarios_workspace_version_id", "workspace_version_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Name)
+    status: Mapped[str] = mapped_column(String(20))
+    version: Mapped[int]
+    workspace_version_id: Mapped[int] = mapped_column(ForeignKey("workspace_versions.id"))
+    parameters: Mapped[str] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    result_status: Mapped[str | None] = mapped_column(String(20))
+    objective: Mapped[float | None] = mapped_column(Double)
+    total_cost: Mapped[float | None] = mapped_column(Double)
+    selected_count: Mapped[int | None]
+    copied_from_id: Mapped[int | None] = mapped_column(ForeignKey("scenarios.id"))
+    created_at: Mapped[datetime]
+    created_by_name: Mapped[str] = mapped_column(Name)
+    created_by_id: Mapped[str | None] = mapped_column(UserId)
+    updated_at: Mapped[datetime]
+    updated_by_name: Mapped[str] = mapped_column(Name)
+    updated_by_id: Mapped[str | None] = mapped_column(UserId)
+
+
+class DecisionRow(Base):
+    """One status change of a scenario (creation included); never changed once written."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_scenario_id", "scenario_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"))
+    scenario_version: Mapped[int]
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime]
