@@ -318,6 +318,24 @@ _UNCERTAINTY: dict[str, dict[str, str]] = {
         "en": "The number of draws must be a whole number of at least 1, not {draws}.",
         "fr": "Le nombre de tirages doit être un entier au moins égal à 1, pas {draws}.",
     },
+    "depth.mc.method": {
+        "en": "Each draw picks every impact between its low and high estimates (most often near "
+        "the expected one) and lets each initiative deliver with the probability of its "
+        "confidence, then finds the best portfolio again. An initiative can only be in the robust "
+        "core if its confidence is at least {threshold}.",
+        "fr": "Chaque tirage choisit chaque impact entre ses estimations basse et haute (le plus "
+        "souvent près de la valeur attendue) et fait livrer chaque initiative avec la probabilité "
+        "de sa confiance, puis recherche à nouveau le meilleur portefeuille. Une initiative ne "
+        "peut faire partie du noyau robuste que si sa confiance atteint {threshold}.",
+    },
+    "depth.mc.method_impacts_only": {
+        "en": "Each draw picks every impact between its low and high estimates (most often near "
+        "the expected one), weighted by the initiative's confidence, then finds the best "
+        "portfolio again.",
+        "fr": "Chaque tirage choisit chaque impact entre ses estimations basse et haute (le plus "
+        "souvent près de la valeur attendue), pondéré par la confiance de l'initiative, puis "
+        "recherche à nouveau le meilleur portefeuille.",
+    },
     "depth.mc.range": {
         "en": "Over {draws} draws of the impacts, the portfolio's value lies between {p10} and {p90} "
         "value points 8 times out of 10 (median {p50}; {expected} expected).",
