@@ -54,12 +54,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.section.focus": {"en": "How focused the portfolio is", "fr": "Concentration du portefeuille"},
     "report.section.decision": {"en": "Decision", "fr": "Décision"},
-    "report.section.frontier": {
-        "en": "Best value at each budget level",
-        "fr": "Meilleure valeur selon le budget",
-    },
-    "report.section.parameters": {"en": "Scenario parameters", "fr": "Paramètres du scénario"},
-    "report.section.decisions": {"en": "Decision log", "fr": "Historique des décisions"},
     # --- headline figures
     "report.head.value": {"en": "Portfolio value", "fr": "Valeur du portefeuille"},
     "report.head.value_unit": {"en": "value points", "fr": "points de valeur"},
@@ -122,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.parameter": {"en": "Parameter", "fr": "Paramètre"},
     "report.col.setting": {"en": "Setting", "fr": "Réglage"},
     "report.col.indicator": {"en": "Indicator", "fr": "Indicateur"},
+    "report.col.portfolio": {"en": "This portfolio", "fr": "Ce portefeuille"},
     "report.col.limit": {"en": "Scenario limit", "fr": "Limite du scénario"},
     "report.total": {"en": "Total", "fr": "Total"},
     "report.count_of": {
@@ -227,8 +222,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- command line
     "report.cli.written": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
     "report.cli.summary": {
-        "en": "{funded} initiatives funded for {cost}: {value} value points ({status}).",
-        "fr": "{funded} initiatives financées pour {cost} : {value} points de valeur ({status}).",
+        "en": "{funded} initiatives funded for {cost}: {value} value points; solution {status}.",
+        "fr": "{funded} initiatives financées pour {cost} : {value} points de valeur ; solution {status}.",
+    },
+    "report.cli.no_folder": {
+        "en": "Cannot write {path}: the folder {folder} does not exist.",
+        "fr": "Impossible d'écrire {path} : le dossier {folder} n'existe pas.",
     },
     "report.cli.infeasible": {
         "en": "No portfolio satisfies this scenario, so no pack was written:",
