@@ -1,3 +1,554 @@
-"""Translations for the ui concern; see cxprior.i18n for the conventions."""
+"""Translations for the ui concern (dashboard pages, charts, insights); see cxprior.i18n."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- app frame -------------------------------------------------------------------
+    "ui.app.title": {"en": "CX portfolio prioritisation", "fr": "Priorisation du portefeuille CX"},
+    "ui.app.language": {"en": "Language", "fr": "Langue"},
+    "ui.app.workspace_caption": {
+        "en": "Workspace: {origin} — {goals} goals, {kpis} KPIs, {initiatives} initiatives",
+        "fr": "Espace de travail : {origin} — {goals} objectifs, {kpis} indicateurs, {initiatives} "
+        "initiatives",
+    },
+    "ui.app.origin_sample": {"en": "bundled sample", "fr": "exemple fourni"},
+    "ui.app.origin_empty": {"en": "empty workspace", "fr": "espace de travail vide"},
+    "ui.app.origin_upload": {"en": "uploaded {file}", "fr": "fichier importé {file}"},
+    "ui.app.origin_merge": {"en": "merged with {file}", "fr": "fusionné avec {file}"},
+    "ui.app.origin_edit": {"en": "edited in the app", "fr": "modifié dans l'application"},
+    "ui.app.sample_missing": {
+        "en": "The bundled sample workspace could not be loaded ({reason}). Upload a workbook on the "
+        "Backlog page.",
+        "fr": "L'espace de travail d'exemple n'a pas pu être chargé ({reason}). Importez un classeur "
+        "depuis la "
+        "page Backlog.",
+    },
+    "ui.app.unexpected": {
+        "en": "Something went wrong on this page; nothing you loaded has been lost. Details were written to "
+        "the server log.",
+        "fr": "Un problème est survenu sur cette page ; rien de ce que vous avez chargé n'est perdu. Le "
+        "détail "
+        "figure dans le journal du serveur.",
+    },
+    "ui.page.overview": {"en": "Overview", "fr": "Vue d'ensemble"},
+    "ui.page.backlog": {"en": "Backlog", "fr": "Backlog"},
+    "ui.page.strategy": {"en": "Strategy", "fr": "Stratégie"},
+    "ui.page.scenario": {"en": "Scenario", "fr": "Scénario"},
+    "ui.page.compare": {"en": "Compare", "fr": "Comparer"},
+    "ui.page.review": {"en": "COMEX review", "fr": "Revue COMEX"},
+    # --- statuses, metrics, columns --------------------------------------------------
+    "ui.status.optimal": {"en": "optimal", "fr": "optimal"},
+    "ui.status.feasible": {
+        "en": "feasible (not proven optimal)",
+        "fr": "réalisable (optimalité non prouvée)",
+    },
+    "ui.status.infeasible": {"en": "infeasible", "fr": "impossible"},
+    "ui.status.time_limit": {"en": "time limit reached", "fr": "limite de temps atteinte"},
+    "ui.metric.header": {"en": "Metric", "fr": "Indicateur"},
+    "ui.metric.status": {"en": "Status", "fr": "Statut"},
+    "ui.metric.value": {"en": "Value (points)", "fr": "Valeur (points)"},
+    "ui.metric.total_cost": {"en": "Cost", "fr": "Coût"},
+    "ui.metric.budget": {"en": "Budget", "fr": "Budget"},
+    "ui.metric.count": {"en": "Initiatives funded", "fr": "Initiatives financées"},
+    "ui.metric.phases": {"en": "Journey phases touched", "fr": "Phases du parcours touchées"},
+    "ui.metric.top_phase_share": {"en": "Spend in the top phase", "fr": "Part de la phase principale"},
+    "ui.metric.value_per_meur": {"en": "Value per M€", "fr": "Valeur par M€"},
+    "ui.metric.cost_in": {"en": "Cost {period}", "fr": "Coût {period}"},
+    "ui.metric.concentration": {"en": "Concentration index", "fr": "Indice de concentration"},
+    "ui.metric.goals": {"en": "Strategic goals", "fr": "Objectifs stratégiques"},
+    "ui.metric.kpis": {"en": "KPIs linked to a goal", "fr": "Indicateurs reliés à un objectif"},
+    "ui.metric.initiatives": {"en": "Initiatives", "fr": "Initiatives"},
+    "ui.metric.asked": {"en": "Total asked", "fr": "Total demandé"},
+    "ui.metric.asked_vs_budget": {"en": "{ratio}× the budget", "fr": "{ratio} × le budget"},
+    "ui.metric.no_budget": {"en": "no budget set", "fr": "aucun budget défini"},
+    "ui.metric.of_kpis": {"en": "of {count}", "fr": "sur {count}"},
+    "ui.metric.mandatory": {"en": "{count} mandatory", "fr": "{count} obligatoires"},
+    "ui.col.initiative_id": {"en": "Id", "fr": "Id"},
+    "ui.col.name": {"en": "Name", "fr": "Nom"},
+    "ui.col.team": {"en": "Team", "fr": "Équipe"},
+    "ui.col.owner": {"en": "Owner", "fr": "Responsable"},
+    "ui.col.depends_on": {"en": "Depends on", "fr": "Dépend de"},
+    "ui.col.exclusive_group": {"en": "Exclusive group", "fr": "Groupe exclusif"},
+    "ui.col.competency": {"en": "CX competency", "fr": "Compétence CX"},
+    "ui.col.journey_phase": {"en": "Journey phase", "fr": "Phase du parcours"},
+    "ui.col.cost": {"en": "Cost", "fr": "Coût"},
+    "ui.col.cost_period": {"en": "Cost {period}", "fr": "Coût {period}"},
+    "ui.col.confidence": {"en": "Confidence", "fr": "Confiance"},
+    "ui.col.mandatory": {"en": "Mandatory", "fr": "Obligatoire"},
+    "ui.col.value": {"en": "Value", "fr": "Valeur"},
+    "ui.col.value_per_meur": {"en": "Value per M€", "fr": "Valeur par M€"},
+    "ui.col.main_goal": {"en": "Main goal", "fr": "Objectif principal"},
+    "ui.col.reason": {"en": "Why it is left out", "fr": "Pourquoi elle est écartée"},
+    "ui.col.goal": {"en": "Goal", "fr": "Objectif"},
+    "ui.col.goal_id": {"en": "Goal id", "fr": "Id objectif"},
+    "ui.col.weight": {"en": "Weight", "fr": "Poids"},
+    "ui.col.normalised_weight": {"en": "Share of weight", "fr": "Part du poids"},
+    "ui.col.description": {"en": "Description", "fr": "Description"},
+    "ui.col.kpi": {"en": "KPI", "fr": "Indicateur"},
+    "ui.col.unit": {"en": "Unit", "fr": "Unité"},
+    "ui.col.direction": {"en": "Direction", "fr": "Sens"},
+    "ui.col.baseline": {"en": "Baseline", "fr": "Valeur initiale"},
+    "ui.col.projected": {"en": "Projected", "fr": "Projetée"},
+    "ui.col.projected_range": {"en": "Range", "fr": "Fourchette"},
+    "ui.col.target": {"en": "Target", "fr": "Cible"},
+    "ui.col.progress": {"en": "Way to target", "fr": "Chemin vers la cible"},
+    "ui.col.linked_goals": {"en": "Serves goals", "fr": "Sert les objectifs"},
+    "ui.col.strategic_weight": {"en": "Strategic weight", "fr": "Poids stratégique"},
+    "ui.col.connection": {"en": "Connection", "fr": "Connexion"},
+    "ui.col.strength": {"en": "Strength", "fr": "Force"},
+    "ui.col.sheet": {"en": "Sheet", "fr": "Feuille"},
+    "ui.col.row": {"en": "Row", "fr": "Ligne"},
+    "ui.col.column": {"en": "Column", "fr": "Colonne"},
+    "ui.col.message": {"en": "Problem", "fr": "Problème"},
+    "ui.col.count": {"en": "Initiatives", "fr": "Initiatives"},
+    "ui.col.share": {"en": "Share", "fr": "Part"},
+    "ui.col.points": {"en": "Value points", "fr": "Points de valeur"},
+    "ui.col.field": {"en": "Field", "fr": "Champ"},
+    "ui.col.before": {"en": "Before", "fr": "Avant"},
+    "ui.col.after": {"en": "After", "fr": "Après"},
+    "ui.col.initiatives_moving": {"en": "Initiatives moving it", "fr": "Initiatives qui le font bouger"},
+    "ui.direction.increase": {"en": "increase", "fr": "hausse"},
+    "ui.direction.decrease": {"en": "decrease", "fr": "baisse"},
+    "ui.yes": {"en": "yes", "fr": "oui"},
+    "ui.no": {"en": "no", "fr": "non"},
+    "ui.no_goal": {"en": "(no goal)", "fr": "(aucun objectif)"},
+    "ui.no_phase": {"en": "(no phase)", "fr": "(sans phase)"},
+    # --- insights ---------------------------------------------------------------------
+    "ui.insight.many_small": {
+        "en": "Fragmentation sign: {count} of {total} initiatives ({share}) each ask less than half the "
+        "average cost ({threshold}); together they take only {spend_share} of the money asked. Funding many "
+        "things a little funds none enough: concentrate means on fewer, structural initiatives.",
+        "fr": "Signe de fragmentation : {count} initiatives sur {total} ({share}) demandent chacune "
+        "moins de la "
+        "moitié du coût moyen ({threshold}) ; ensemble elles ne pèsent que {spend_share} des montants "
+        "demandés. "
+        "Financer un peu de tout ne finance rien assez : concentrez les moyens sur moins d'initiatives, plus "
+        "structurantes.",
+    },
+    "ui.insight.spread_phases": {
+        "en": "Fragmentation sign: spend is spread over all {count} journey phases (the largest, {phase}, "
+        "takes only {share}). No phase of the journey stands out as the priority: find the phase that "
+        "matters "
+        "most to customers and concentrate there.",
+        "fr": "Signe de fragmentation : les dépenses sont réparties sur les {count} phases du parcours "
+        "(la plus "
+        "importante, {phase}, n'en prend que {share}). Aucune phase ne ressort comme prioritaire : trouvez "
+        "celle qui compte le plus pour les clients et concentrez-vous dessus.",
+    },
+    # --- pairwise comparison and weights ----------------------------------------------
+    "ui.pairwise.consistent": {
+        "en": "Consistent judgments: consistency ratio {ratio} (at most {threshold} is acceptable).",
+        "fr": "Jugements cohérents : ratio de cohérence {ratio} (au plus {threshold} est acceptable).",
+    },
+    "ui.pairwise.inconsistent": {
+        "en": "Inconsistent judgments: consistency ratio {ratio}, above {threshold}. The comparison of "
+        "“{first}” with “{second}” disagrees most with the others: revisit it before using these weights.",
+        "fr": "Jugements incohérents : ratio de cohérence {ratio}, au-dessus de {threshold}. La "
+        "comparaison de "
+        "« {first} » avec « {second} » contredit le plus les autres : revoyez-la avant d'utiliser ces poids.",
+    },
+    "ui.weights.unknown_goal": {
+        "en": "No goal has the id {ids}.",
+        "fr": "Aucun objectif n'a l'identifiant {ids}.",
+    },
+    "ui.weights.not_positive": {
+        "en": "A goal weight must be greater than 0 (goal {ids}).",
+        "fr": "Le poids d'un objectif doit être supérieur à 0 (objectif {ids}).",
+    },
+    # --- comparison -------------------------------------------------------------------
+    "ui.compare.same": {
+        "en": "{other} funds exactly the same initiatives as {reference}.",
+        "fr": "{other} finance exactement les mêmes initiatives que {reference}.",
+    },
+    "ui.compare.delta": {
+        "en": "Compared with {reference}, {other} gains {gained} initiative(s) ({gained_value} points, "
+        "{gained_cost}) and gives up {given_up} ({given_up_value} points, {given_up_cost}): "
+        "{value_change} points overall.",
+        "fr": "Par rapport à {reference}, {other} gagne {gained} initiative(s) ({gained_value} points, "
+        "{gained_cost}) et en abandonne {given_up} ({given_up_value} points, {given_up_cost}) : "
+        "{value_change} points au total.",
+    },
+    # --- charts -----------------------------------------------------------------------
+    "ui.chart.selected": {"en": "Funded", "fr": "Financée"},
+    "ui.chart.excluded": {"en": "Left out", "fr": "Écartée"},
+    "ui.chart.cost": {"en": "Cost", "fr": "Coût"},
+    "ui.chart.value": {"en": "Value (points)", "fr": "Valeur (points)"},
+    "ui.chart.confidence": {"en": "Confidence", "fr": "Confiance"},
+    "ui.chart.status": {"en": "Status", "fr": "Statut"},
+    "ui.chart.share": {"en": "Share", "fr": "Part"},
+    "ui.chart.budget": {"en": "Budget", "fr": "Budget"},
+    "ui.chart.best_value": {"en": "Best value (points)", "fr": "Meilleure valeur (points)"},
+    "ui.chart.spent": {"en": "Spent", "fr": "Dépensé"},
+    "ui.chart.this_scenario": {"en": "this scenario", "fr": "ce scénario"},
+    "ui.chart.scenario": {"en": "Scenario", "fr": "Scénario"},
+    "ui.chart.target_reached": {"en": "Target reached", "fr": "Cible atteinte"},
+    "ui.chart.target_not_reached": {"en": "Short of target", "fr": "En deçà de la cible"},
+    "ui.chart.progress": {"en": "Share of the way to target", "fr": "Part du chemin vers la cible"},
+    "ui.chart.dead_end": {"en": "Serves no goal", "fr": "Ne sert aucun objectif"},
+    "ui.chart.serves_goal": {"en": "Serves a goal", "fr": "Sert un objectif"},
+    "ui.chart.stage": {"en": "Level", "fr": "Niveau"},
+    "ui.chart.stage_initiative": {"en": "Initiative", "fr": "Initiative"},
+    "ui.chart.stage_kpi": {"en": "KPI", "fr": "Indicateur"},
+    "ui.chart.stage_goal": {"en": "Goal", "fr": "Objectif"},
+    "ui.chart.from": {"en": "From", "fr": "De"},
+    "ui.chart.to": {"en": "To", "fr": "Vers"},
+    "ui.chart.flow": {"en": "Weight", "fr": "Poids"},
+    "ui.chart.goal_axis": {"en": "Goal", "fr": "Objectif"},
+    "ui.chart.phase_axis": {"en": "Journey phase", "fr": "Phase du parcours"},
+    # --- overview ---------------------------------------------------------------------
+    "ui.overview.intro": {
+        "en": "Your strategic goals, the KPIs that measure them and the initiatives competing for budget.",
+        "fr": "Vos objectifs stratégiques, les indicateurs qui les mesurent et les initiatives en "
+        "concurrence "
+        "pour le budget.",
+    },
+    "ui.overview.budget_help": {
+        "en": "Budget (Budget sheet): {budget}",
+        "fr": "Budget (feuille Budget) : {budget}",
+    },
+    "ui.overview.period_budget": {"en": "budget {budget}", "fr": "budget {budget}"},
+    "ui.overview.warnings": {"en": "What needs attention", "fr": "Points d'attention"},
+    "ui.overview.no_warning": {
+        "en": "Every KPI serves a goal and no sign of fragmentation was found.",
+        "fr": "Chaque indicateur sert un objectif et aucun signe de fragmentation n'a été détecté.",
+    },
+    "ui.overview.goals": {"en": "Strategic goals", "fr": "Objectifs stratégiques"},
+    "ui.overview.asked_by_goal": {"en": "Asked, by goal served", "fr": "Demandé, par objectif servi"},
+    "ui.overview.asked_by_phase": {"en": "Asked, by journey phase", "fr": "Demandé, par phase du parcours"},
+    "ui.overview.phase_caption": {
+        "en": "{count} phases; the largest takes {share} of the money asked.",
+        "fr": "{count} phases ; la plus importante prend {share} des montants demandés.",
+    },
+    "ui.overview.value_vs_cost": {"en": "Value against cost", "fr": "Valeur au regard du coût"},
+    "ui.overview.value_vs_cost_caption": {
+        "en": "One bubble per initiative. Value points measure the weighted progress toward KPI targets that "
+        "serve the strategic goals.",
+        "fr": "Une bulle par initiative. Les points de valeur mesurent la progression pondérée vers les "
+        "cibles "
+        "des indicateurs qui servent les objectifs stratégiques.",
+    },
+    # --- backlog ----------------------------------------------------------------------
+    "ui.backlog.download_template": {
+        "en": "Download the empty template",
+        "fr": "Télécharger le modèle vierge",
+    },
+    "ui.backlog.download_workspace": {
+        "en": "Download the current workspace",
+        "fr": "Télécharger l'espace de travail actuel",
+    },
+    "ui.backlog.template_file": {"en": "cxprior_template.xlsx", "fr": "cxprior_modele.xlsx"},
+    "ui.backlog.workspace_file": {"en": "cxprior_workspace.xlsx", "fr": "cxprior_espace_de_travail.xlsx"},
+    "ui.backlog.upload_title": {"en": "Upload a workbook", "fr": "Importer un classeur"},
+    "ui.backlog.upload": {
+        "en": "A full workspace workbook, or a team backlog to merge (.xlsx)",
+        "fr": "Un classeur complet d'espace de travail, ou le backlog d'une équipe à fusionner (.xlsx)",
+    },
+    "ui.backlog.upload_help": {
+        "en": "A full workbook replaces the workspace once it is valid. A team backlog (Initiatives and "
+        "Impacts only) is previewed before you confirm the merge.",
+        "fr": "Un classeur complet remplace l'espace de travail une fois validé. Le backlog d'une équipe "
+        "(Initiatives et Impacts seulement) est prévisualisé avant que vous confirmiez la fusion.",
+    },
+    "ui.backlog.invalid": {
+        "en": "{file} cannot be used ({count} problem(s) below). Nothing was replaced: the current workspace "
+        "is kept.",
+        "fr": "{file} n'est pas utilisable ({count} problème(s) ci-dessous). Rien n'a été remplacé : "
+        "l'espace de travail actuel est conservé.",
+    },
+    "ui.backlog.replaced": {
+        "en": "{file} is valid and is now the workspace.",
+        "fr": "{file} est valide et constitue désormais l'espace de travail.",
+    },
+    "ui.backlog.merged": {
+        "en": "The team backlog {file} has been merged into the workspace.",
+        "fr": "Le backlog d'équipe {file} a été fusionné dans l'espace de travail.",
+    },
+    "ui.backlog.preview": {
+        "en": "Team backlog {file}: {added} initiative(s) to add, {changed} to change, {unchanged} "
+        "unchanged, "
+        "{conflicts} conflict(s). Nothing changes until you confirm.",
+        "fr": "Backlog d'équipe {file} : {added} initiative(s) à ajouter, {changed} à modifier, {unchanged} "
+        "inchangée(s), {conflicts} conflit(s). Rien ne change tant que vous n'avez pas confirmé.",
+    },
+    "ui.backlog.confirm_merge": {"en": "Confirm the merge", "fr": "Confirmer la fusion"},
+    "ui.backlog.merge_blocked": {
+        "en": "The merge is blocked until the conflicts and problems above are fixed in the backlog.",
+        "fr": "La fusion est bloquée tant que les conflits et problèmes ci-dessus ne sont pas corrigés dans "
+        "le backlog.",
+    },
+    "ui.backlog.notes": {"en": "Remarks ({count})", "fr": "Remarques ({count})"},
+    "ui.backlog.initiatives": {"en": "Initiatives ({count})", "fr": "Initiatives ({count})"},
+    "ui.backlog.editor_help": {
+        "en": "Edit cells, add or delete rows: every change is checked on the server before it is taken.",
+        "fr": "Modifiez des cellules, ajoutez ou supprimez des lignes : chaque changement est vérifié sur le "
+        "serveur avant d'être pris en compte.",
+    },
+    "ui.backlog.edit_refused": {
+        "en": "This edit was not taken ({count} problem(s) below); the workspace is unchanged.",
+        "fr": "Cette modification n'a pas été prise en compte ({count} problème(s) ci-dessous) ; l'espace de "
+        "travail est inchangé.",
+    },
+    # --- strategy ---------------------------------------------------------------------
+    "ui.strategy.intro": {
+        "en": "Every initiative is worth what it moves on KPIs that serve the strategic goals: a KPI "
+        "linked to "
+        "no goal is worth nothing.",
+        "fr": "Chaque initiative vaut ce qu'elle fait bouger sur des indicateurs qui servent les objectifs "
+        "stratégiques : un indicateur relié à aucun objectif ne vaut rien.",
+    },
+    "ui.strategy.weights": {"en": "Goal weights", "fr": "Poids des objectifs"},
+    "ui.strategy.direct": {"en": "Direct entry", "fr": "Saisie directe"},
+    "ui.strategy.pairwise": {"en": "Pairwise comparison", "fr": "Comparaison par paires"},
+    "ui.strategy.apply_weights": {"en": "Apply these weights", "fr": "Appliquer ces poids"},
+    "ui.strategy.pairwise_help": {
+        "en": "For each pair of goals, say which matters more and how much (1 = equal, 9 = overwhelmingly "
+        "more). The weights follow, with a consistency check.",
+        "fr": "Pour chaque paire d'objectifs, indiquez lequel compte le plus et de combien (1 = autant, 9 = "
+        "infiniment plus). Les poids en découlent, avec un contrôle de cohérence.",
+    },
+    "ui.pairwise.equal": {"en": "equally important", "fr": "aussi important"},
+    "ui.pairwise.left": {"en": "← {times}× more important", "fr": "← {times} × plus important"},
+    "ui.pairwise.right": {"en": "{times}× more important →", "fr": "{times} × plus important →"},
+    "ui.pairwise.label": {"en": "{first} compared with {second}", "fr": "{first} comparé à {second}"},
+    "ui.strategy.current_share": {"en": "Current weight", "fr": "Poids actuel"},
+    "ui.strategy.pairwise_share": {"en": "Pairwise weight", "fr": "Poids par paires"},
+    "ui.strategy.use_pairwise": {"en": "Use the pairwise weights", "fr": "Utiliser les poids par paires"},
+    "ui.strategy.kpis": {"en": "KPIs and the goals they serve", "fr": "Indicateurs et objectifs servis"},
+    "ui.strategy.kpi_orphan": {
+        "en": "KPI {kpi_id} ({name}) serves no goal: whatever initiatives move it is worth nothing.",
+        "fr": "L'indicateur {kpi_id} ({name}) ne sert aucun objectif : ce que les initiatives y font "
+        "bouger ne "
+        "vaut rien.",
+    },
+    "ui.strategy.connected": {"en": "✓ serves a goal", "fr": "✓ sert un objectif"},
+    "ui.strategy.disconnected": {"en": "⚠ serves no goal", "fr": "⚠ ne sert aucun objectif"},
+    "ui.strategy.chain": {
+        "en": "Value chain: initiative → KPI → goal",
+        "fr": "Chaîne de valeur : initiative → indicateur → objectif",
+    },
+    "ui.strategy.chain_help": {
+        "en": "Line width is the flow of value; orange lines end in a KPI that serves no goal. {shown} of "
+        "{total} initiatives drawn (the largest contributions).",
+        "fr": "L'épaisseur des traits figure le flux de valeur ; les traits orange aboutissent à un "
+        "indicateur "
+        "qui ne sert aucun objectif. {shown} initiatives sur {total} représentées (les plus fortes "
+        "contributions).",
+    },
+    "ui.strategy.chain_table": {"en": "The value chain as a table", "fr": "La chaîne de valeur en tableau"},
+    # --- scenario ---------------------------------------------------------------------
+    "ui.scenario.default_name": {"en": "Scenario {n}", "fr": "Scénario {n}"},
+    "ui.scenario.name": {"en": "Scenario name", "fr": "Nom du scénario"},
+    "ui.scenario.budget_mode": {"en": "Budget", "fr": "Budget"},
+    "ui.scenario.mode_total": {"en": "one total", "fr": "un total"},
+    "ui.scenario.mode_period": {"en": "per period", "fr": "par période"},
+    "ui.scenario.mode_both": {"en": "total and per period", "fr": "total et par période"},
+    "ui.scenario.time_limit": {"en": "Solver time limit (s)", "fr": "Limite de temps du solveur (s)"},
+    "ui.scenario.budget_total": {"en": "Total budget (€)", "fr": "Budget total (€)"},
+    "ui.scenario.budget_period": {"en": "Budget {period} (€)", "fr": "Budget {period} (€)"},
+    "ui.scenario.budget_help": {
+        "en": "Starts from the workbook's Budget sheet.",
+        "fr": "Part de la feuille Budget du classeur.",
+    },
+    "ui.scenario.focus": {"en": "Focus constraints", "fr": "Contraintes de concentration"},
+    "ui.scenario.focus_help": {
+        "en": "Against fragmentation: fund fewer initiatives, touch fewer journey phases, and keep a minimum "
+        "share of value for each goal.",
+        "fr": "Contre la fragmentation : financer moins d'initiatives, toucher moins de phases du "
+        "parcours, et "
+        "garantir une part minimale de valeur à chaque objectif.",
+    },
+    "ui.scenario.max_initiatives": {
+        "en": "At most this many initiatives",
+        "fr": "Au plus ce nombre d'initiatives",
+    },
+    "ui.scenario.max_phases": {
+        "en": "At most this many journey phases",
+        "fr": "Au plus ce nombre de phases du parcours",
+    },
+    "ui.scenario.no_cap": {"en": "no limit", "fr": "sans limite"},
+    "ui.scenario.min_share": {
+        "en": "Minimum share of the portfolio's value for each goal (%)",
+        "fr": "Part minimale de la valeur du portefeuille pour chaque objectif (%)",
+    },
+    "ui.scenario.choose": {"en": "Choose initiatives", "fr": "Choisir des initiatives"},
+    "ui.scenario.forced": {"en": "Force in / force out", "fr": "Imposer / exclure"},
+    "ui.scenario.force_in": {"en": "Fund whatever happens", "fr": "Financer quoi qu'il arrive"},
+    "ui.scenario.force_out": {"en": "Leave out whatever happens", "fr": "Écarter quoi qu'il arrive"},
+    "ui.scenario.reason": {"en": "Reason for {item}", "fr": "Motif pour {item}"},
+    "ui.scenario.run": {"en": "Run the optimizer", "fr": "Lancer l'optimisation"},
+    "ui.scenario.solving": {
+        "en": "Choosing the best portfolio among {count} initiatives…",
+        "fr": "Recherche du meilleur portefeuille parmi {count} initiatives…",
+    },
+    "ui.scenario.not_run": {
+        "en": "Set the budget and constraints, then run the optimizer.",
+        "fr": "Fixez le budget et les contraintes, puis lancez l'optimisation.",
+    },
+    "ui.scenario.result_title": {"en": "Result: {name}", "fr": "Résultat : {name}"},
+    "ui.scenario.stale": {
+        "en": "This result was computed on an earlier version of the workspace; run the optimizer again.",
+        "fr": "Ce résultat a été calculé sur une version antérieure de l'espace de travail ; relancez "
+        "l'optimisation.",
+    },
+    "ui.scenario.changed": {
+        "en": "The parameters above have changed since this result: run the optimizer to update it.",
+        "fr": "Les paramètres ci-dessus ont changé depuis ce résultat : relancez l'optimisation pour le "
+        "mettre "
+        "à jour.",
+    },
+    "ui.scenario.submit_review": {"en": "Hand to COMEX for review", "fr": "Soumettre à la revue COMEX"},
+    "ui.scenario.submitted": {
+        "en": "{name} is now the scenario COMEX reviews.",
+        "fr": "{name} est désormais le scénario soumis au COMEX.",
+    },
+    # --- results ----------------------------------------------------------------------
+    "ui.result.top_phase": {"en": "{share} in the top phase", "fr": "{share} dans la phase principale"},
+    "ui.result.focus_help": {
+        "en": "Largest phase: {phase} ({share} of spend); concentration index {index} (1 = all in one "
+        "phase).",
+        "fr": "Phase principale : {phase} ({share} des dépenses) ; indice de concentration {index} (1 = tout "
+        "dans une phase).",
+    },
+    "ui.result.status_line": {
+        "en": "Solver status: {status}; proven gap {gap}; solved in {seconds} s.",
+        "fr": "Statut du solveur : {status} ; écart prouvé {gap} ; résolu en {seconds} s.",
+    },
+    "ui.result.infeasible": {
+        "en": "No portfolio satisfies this scenario. Here is what conflicts:",
+        "fr": "Aucun portefeuille ne respecte ce scénario. Voici ce qui est en conflit :",
+    },
+    "ui.result.infeasible_default": {
+        "en": "The constraints cannot all be met together; loosen the budget or the focus constraints.",
+        "fr": "Les contraintes ne peuvent pas être toutes respectées ensemble ; desserrez le budget ou les "
+        "contraintes de concentration.",
+    },
+    "ui.result.translating": {
+        "en": "Writing the explanations in English…",
+        "fr": "Rédaction des explications en français…",
+    },
+    "ui.result.view": {"en": "What to show", "fr": "Que montrer"},
+    "ui.result.tab_portfolio": {"en": "In and out", "fr": "Retenues et écartées"},
+    "ui.result.tab_bubble": {"en": "Value vs cost", "fr": "Valeur / coût"},
+    "ui.result.tab_spend": {"en": "Spend", "fr": "Dépenses"},
+    "ui.result.tab_frontier": {"en": "Efficient frontier", "fr": "Frontière efficiente"},
+    "ui.result.tab_greedy": {"en": "Gain over ranking", "fr": "Gain sur le classement"},
+    "ui.result.selected": {"en": "Funded initiatives ({count})", "fr": "Initiatives financées ({count})"},
+    "ui.result.excluded": {"en": "Left out, and why ({count})", "fr": "Écartées, et pourquoi ({count})"},
+    "ui.result.no_reason": {"en": "—", "fr": "—"},
+    "ui.result.forced_cost": {
+        "en": "Forcing {item} in costs {value} value points.",
+        "fr": "Imposer {item} coûte {value} points de valeur.",
+    },
+    "ui.result.marginal": {
+        "en": "Another €100,000 on {period} would buy about {value} more value points.",
+        "fr": "100 000 € de plus sur {period} apporteraient environ {value} points de valeur.",
+    },
+    "ui.result.total_budget": {"en": "the total budget", "fr": "le budget total"},
+    "ui.result.bubble_size": {"en": "Bubble size", "fr": "Taille des bulles"},
+    "ui.result.spend_by_goal": {"en": "Spend by goal served", "fr": "Dépenses par objectif servi"},
+    "ui.result.spend_by_phase": {"en": "Spend by journey phase", "fr": "Dépenses par phase du parcours"},
+    "ui.result.frontier_help": {
+        "en": "The best value reachable at each budget level, with the same constraints; the diamond is this "
+        "scenario.",
+        "fr": "La meilleure valeur atteignable à chaque niveau de budget, avec les mêmes contraintes ; le "
+        "losange est ce scénario.",
+    },
+    "ui.result.frontier_button": {
+        "en": "Draw the efficient frontier",
+        "fr": "Tracer la frontière efficiente",
+    },
+    "ui.result.frontier_running": {
+        "en": "Solving the scenario at every budget level…",
+        "fr": "Résolution du scénario à chaque niveau de budget…",
+    },
+    "ui.result.frontier_empty": {
+        "en": "No budget level gives a feasible portfolio with these constraints.",
+        "fr": "Aucun niveau de budget ne donne de portefeuille réalisable avec ces contraintes.",
+    },
+    "ui.result.greedy_help": {
+        "en": "What a score-and-rank tool would fund with the same budget (mandatory items first, then down "
+        "the ranking while money lasts), against the optimized portfolio.",
+        "fr": "Ce qu'un outil de notation et classement financerait avec le même budget (obligatoires "
+        "d'abord, "
+        "puis dans l'ordre du classement tant qu'il reste de l'argent), face au portefeuille optimisé.",
+    },
+    "ui.result.greedy_sentence": {
+        "en": "Optimizing buys {gain} more value points ({share} more) than the best score-and-rank "
+        "portfolio ({method}) for the same budget.",
+        "fr": "L'optimisation apporte {gain} points de valeur de plus ({share} de plus) que le meilleur "
+        "portefeuille obtenu par classement ({method}) pour le même budget.",
+    },
+    "ui.result.rank_value": {"en": "Ranking by value", "fr": "Classement par valeur"},
+    "ui.result.rank_value_per_euro": {"en": "Ranking by value per €", "fr": "Classement par valeur par €"},
+    "ui.result.optimizer": {"en": "Optimized portfolio", "fr": "Portefeuille optimisé"},
+    "ui.result.greedy_method": {"en": "Method", "fr": "Méthode"},
+    "ui.result.greedy_value": {"en": "Value (points)", "fr": "Valeur (points)"},
+    "ui.result.greedy_cost": {"en": "Cost", "fr": "Coût"},
+    "ui.result.greedy_count": {"en": "Initiatives", "fr": "Initiatives"},
+    "ui.result.greedy_gain": {"en": "Optimizer gain (points)", "fr": "Gain de l'optimisation (points)"},
+    "ui.result.greedy_gain_share": {"en": "Gain (%)", "fr": "Gain (%)"},
+    "ui.result.download": {
+        "en": "Download the portfolio workbook",
+        "fr": "Télécharger le classeur du portefeuille",
+    },
+    "ui.result.portfolio_file": {"en": "portfolio_{name}.xlsx", "fr": "portefeuille_{name}.xlsx"},
+    # --- compare ----------------------------------------------------------------------
+    "ui.compare.need_two": {
+        "en": "Run at least two scenarios on the Scenario page (give each its own name) to compare them. "
+        "Scenarios run so far: {count}.",
+        "fr": "Lancez au moins deux scénarios depuis la page Scénario (chacun sous son propre nom) pour les "
+        "comparer. Scénarios lancés jusqu'ici : {count}.",
+    },
+    "ui.compare.choose": {"en": "Scenarios to compare", "fr": "Scénarios à comparer"},
+    "ui.compare.pick_two": {
+        "en": "Pick at least two scenarios.",
+        "fr": "Choisissez au moins deux scénarios.",
+    },
+    "ui.compare.stale": {
+        "en": "Solved on an earlier version of the workspace: {names}.",
+        "fr": "Résolus sur une version antérieure de l'espace de travail : {names}.",
+    },
+    "ui.compare.metrics": {"en": "Key figures", "fr": "Chiffres clés"},
+    "ui.compare.gains": {
+        "en": "What each scenario gains and gives up",
+        "fr": "Ce que chaque scénario gagne et abandonne",
+    },
+    "ui.compare.reference": {"en": "Compared with", "fr": "Par rapport à"},
+    "ui.compare.details": {
+        "en": "Initiatives in and out: {name}",
+        "fr": "Initiatives entrées et sorties : {name}",
+    },
+    "ui.compare.gained": {"en": "Gained", "fr": "Gagnées"},
+    "ui.compare.given_up": {"en": "Given up", "fr": "Abandonnées"},
+    "ui.compare.matrix": {"en": "Who funds what", "fr": "Qui finance quoi"},
+    "ui.compare.matrix_help": {
+        "en": "Initiatives funded by at least one scenario; the ones every scenario funds come first.",
+        "fr": "Initiatives financées par au moins un scénario ; celles que tous financent viennent d'abord.",
+    },
+    # --- review -----------------------------------------------------------------------
+    "ui.review.none": {
+        "en": "No scenario has been handed to COMEX yet: run one on the Scenario page and hand it over.",
+        "fr": "Aucun scénario n'a encore été soumis au COMEX : lancez-en un depuis la page Scénario et "
+        "soumettez-le.",
+    },
+    "ui.review.stale": {
+        "en": "The workspace has changed since this scenario was solved; the figures below are those of the "
+        "version it was solved on.",
+        "fr": "L'espace de travail a changé depuis la résolution de ce scénario ; les chiffres "
+        "ci-dessous sont "
+        "ceux de la version résolue.",
+    },
+    "ui.review.funded_by_goal": {
+        "en": "Funded initiatives by goal",
+        "fr": "Initiatives financées par objectif",
+    },
+    "ui.review.goal_line": {"en": "{count} initiative(s), {cost}", "fr": "{count} initiative(s), {cost}"},
+    "ui.review.kpis": {"en": "Expected KPI movement", "fr": "Évolution attendue des indicateurs"},
+    "ui.review.kpis_help": {
+        "en": "Baseline → projected level if the funded initiatives deliver their expected impacts (weighted "
+        "by confidence), against the target; the range uses the pessimistic and optimistic impacts.",
+        "fr": "Valeur initiale → niveau projeté si les initiatives financées produisent leurs impacts "
+        "attendus "
+        "(pondérés par la confiance), face à la cible ; la fourchette reprend les impacts pessimistes et "
+        "optimistes.",
+    },
+    "ui.review.left_out": {"en": "Left out, and why ({count})", "fr": "Écartées, et pourquoi ({count})"},
+}

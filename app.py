@@ -1,0 +1,52 @@
+"""Entry point (`streamlit run app.py`): page config, shared sidebar, navigation over pages/."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from cxprior.errors import CxpriorError
+
+st.set_page_config(page_title="cxprior", page_icon=":material/insights:", layout="wide")
+ui.init_state()
+ui.language_switch()
+
+# Page files are named `<page>_page.py` so that no file stem equals a url_path: Streamlit still
+# treats `pages/` as a v1 pages folder until st.navigation has run once in the process, and a
+# stem equal to a url_path would then run that page without this frame (deep links on a fresh
+# server, AppTest.switch_page).
+PAGES = (
+    ("pages/overview_page.py", "ui.page.overview", ":material/dashboard:", "overview"),
+    ("pages/backlog_page.py", "ui.page.backlog", ":material/table_view:", "backlog"),
+    ("pages/strategy_page.py", "ui.page.strategy", ":material/account_tree:", "strategy"),
+    ("pages/scenario_page.py", "ui.page.scenario", ":material/tune:", "scenario"),
+    ("pages/compare_page.py", "ui.page.compare", ":material/compare_arrows:", "compare"),
+    ("pages/review_page.py", "ui.page.review", ":material/gavel:", "review"),
+)
+page = st.navigation(
+    [
+        # the default page is served at "/"; its url_path only keeps its hash off its file stem
+        st.Page(path, title=ui.t(title), icon=icon, url_path=url, default=url == "overview")
+        for path, title, icon, url in PAGES
+    ]
+)
+
+if st.session_state[ui.STARTUP_ERROR]:
+    st.error(ui.md(ui.t("ui.app.sample_missing", reason=st.session_state[ui.STARTUP_ERROR])))
+ws = ui.workspace()
+caption = ui.t(
+    "ui.app.workspace_caption",
+    origin=ui.origin(),
+    goals=len(ws.goals),
+    kpis=len(ws.kpis),
+    initiatives=len(ws.initiatives),
+)
+st.sidebar.caption(ui.md(caption))
+try:
+    page.run()
+except CxpriorError as error:
+    st.error(ui.md(error.message))
+except Exception:
+    # the user sees a message; the traceback goes to the server log only
+    ui.LOG.exception("page %s failed", page.title)
+    st.error(ui.t("ui.app.unexpected"))

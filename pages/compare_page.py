@@ -1,0 +1,57 @@
+"""Compare: two or more scenarios side by side — metrics, selection matrix, gains and losses."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import ui
+from cxprior.compare import delta_sentence, metrics_frame, scenario_delta, selection_matrix
+
+lang = ui.lang()
+saved = ui.runs()
+
+st.title(ui.t("ui.page.compare"))
+if len(saved) < 2:
+    st.info(ui.t("ui.compare.need_two", count=len(saved)), icon=":material/info:")
+    st.stop()
+
+chosen = st.multiselect(ui.t("ui.compare.choose"), list(saved), default=list(saved), key="compare_runs")
+if len(chosen) < 2:
+    st.info(ui.t("ui.compare.pick_two"), icon=":material/info:")
+    st.stop()
+runs = [saved[name] for name in chosen]
+stale = [run.name for run in runs if ui.is_stale(run)]
+if stale:
+    st.caption(ui.md(ui.t("ui.compare.stale", names=", ".join(stale))))
+
+st.subheader(ui.t("ui.compare.metrics"))
+metrics = metrics_frame(runs, lang)
+st.dataframe(metrics, width="stretch", height=35 * (len(metrics) + 1) + 3)
+
+st.subheader(ui.t("ui.compare.gains"))
+reference_name = st.selectbox(ui.t("ui.compare.reference"), chosen, key="compare_reference")
+reference = saved[reference_name]
+for run in runs:
+    if run.name == reference_name:
+        continue
+    delta = scenario_delta(reference, run)
+    st.markdown(ui.md(delta_sentence(delta, lang)))
+    if delta.gained or delta.given_up:
+        with st.expander(ui.md(ui.t("ui.compare.details", name=run.name))):
+            left, right = st.columns(2)
+            left.markdown(f"**{ui.md(ui.t('ui.compare.gained'))}**")
+            for iid in delta.gained:
+                left.text(f"+ {iid} – {run.workspace.initiative_by_id[iid].name}")
+            right.markdown(f"**{ui.md(ui.t('ui.compare.given_up'))}**")
+            for iid in delta.given_up:
+                right.text(f"− {iid} – {reference.workspace.initiative_by_id[iid].name}")
+
+st.subheader(ui.t("ui.compare.matrix"))
+st.caption(ui.t("ui.compare.matrix_help"))
+matrix = selection_matrix(runs)
+config = {
+    "initiative_id": ui.t("ui.col.initiative_id"),
+    "name": ui.t("ui.col.name"),
+    **{run.name: st.column_config.CheckboxColumn(run.name) for run in runs},
+}
+st.dataframe(matrix, hide_index=True, width="stretch", column_config=config)

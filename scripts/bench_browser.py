@@ -1,0 +1,141 @@
+"""Browser time from a budget change to refreshed results, on a 1,000-initiative workspace.
+
+Prints figures; it is a measurement, not a test (target ≤ 1.5 s). It starts `streamlit run
+app.py` on a free loopback port, uploads a generated workspace through the Backlog page,
+then on the Scenario page, for several budgets: types the budget, clicks "Run the optimizer" (the
+budget is in the scenario form: typing alone reruns nothing) and waits until the page shows
+the new portfolio.
+
+    .venv/bin/python scripts/bench_browser.py [--n 1000] [--budgets 6] [--shots /tmp/cxprior_bench]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from conftest import CHROMIUM, free_port, launch_chromium, start_app, stop_app, wait_idle  # noqa: E402
+
+from cxprior.synthetic import synthetic_workspace  # noqa: E402
+from cxprior.workbook_write import write_workspace  # noqa: E402
+
+SOLVED = re.compile(r"solved in ([\d.]+) s")
+STATE = "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"
+
+
+def wait_for(page, condition: str, timeout: float = 300_000) -> None:
+    page.wait_for_function(f"() => ({condition})", timeout=timeout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000, help="initiatives in the generated workspace")
+    parser.add_argument("--budgets", type=int, default=6, help="budget changes to time")
+    parser.add_argument("--shots", default="/tmp/cxprior_bench", help="folder for screenshots")
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        print(f"{CHROMIUM} is missing: install Debian's chromium to run this measurement")
+        return 1
+    shots = Path(args.shots)
+    shots.mkdir(parents=True, exist_ok=True)
+
+    workspace = synthetic_workspace(args.n, seed=0)
+    asked = sum(i.cost for i in workspace.initiatives)
+    book = Path(tempfile.mkdtemp()) / f"synthetic_{args.n}.xlsx"
+    book.write_bytes(write_workspace(workspace))
+    print(f"workspace: {args.n} initiatives, {len(workspace.periods)} periods, asked {asked:,.0f} €")
+
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = start_app(port)
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            page = browser.new_page(locale="en-GB", viewport={"width": 1400, "height": 1800})
+            page.set_default_timeout(300_000)
+            page.goto(f"http://127.0.0.1:{port}/")
+            wait_idle(page)
+            started = time.perf_counter()
+            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Backlog", exact=True).click()
+            wait_idle(page)
+            page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(book))
+            page.get_by_text(f"{book.name} is valid and is now the workspace.").wait_for(timeout=300_000)
+            wait_idle(page)
+            print(f"upload + validation + editor render: {time.perf_counter() - started:.2f} s")
+
+            page.get_by_test_id("stSidebarNav").get_by_role("link", name="Scenario", exact=True).click()
+            wait_idle(page)
+            page.get_by_test_id("stRadio").get_by_text("one total", exact=True).click()
+            wait_idle(page)
+            budget_input = (
+                page.get_by_test_id("stNumberInput").filter(has_text="Total budget (€)").locator("input")
+            )
+
+            run = page.get_by_role("button", name="Run the optimizer")
+            # the first metric of the result is its value: it changes with the budget
+            value = page.get_by_test_id("stMetricValue").first
+
+            def submit(budget: float) -> float:
+                """Type a budget and click "Run the optimizer"; return the seconds until the page
+                shows the new portfolio."""
+                before = value.inner_text() if value.count() else ""
+                started = time.perf_counter()
+                budget_input.fill(str(round(budget)))
+                run.click()
+                page.wait_for_function(
+                    f"""() => {{
+                        const value = document.querySelector("[data-testid='stMetricValue']");
+                        return {STATE} === 'notRunning' && value && value.innerText !== {before!r};
+                    }}""",
+                    timeout=300_000,
+                )
+                return time.perf_counter() - started
+
+            first = submit(asked * 0.40)
+            print(f"first optimisation (cold caches): {first:.2f} s")
+            page.screenshot(path=str(shots / "scenario_1000_first.png"), full_page=True)
+
+            def solve_seconds() -> float:
+                caption = page.get_by_text(SOLVED).first.inner_text()
+                return float(SOLVED.search(caption).group(1))
+
+            totals, solves = [], []
+            shares = [0.30 + 0.04 * k for k in range(args.budgets)]
+            for share in shares:
+                totals.append(submit(asked * share))
+                solves.append(solve_seconds())
+                print(
+                    f"budget {asked * share:>13,.0f} € ({share:.0%} of asked): refreshed results after "
+                    f"{totals[-1]:5.2f} s (solver {solves[-1]:.2f} s)"
+                )
+            page.screenshot(path=str(shots / "scenario_1000_last.png"), full_page=True)
+            cached = submit(asked * shares[0])  # solved before: only the page is redrawn
+            browser.close()
+    finally:
+        stop_app(server)
+
+    print()
+    print(f"budget change → refreshed results, n={args.n}, {len(totals)} changes (target ≤ 1.5 s):")
+    print(f"  median {statistics.median(totals):.2f} s, max {max(totals):.2f} s")
+    print(f"  of which the solver itself (optimize, as reported): median {statistics.median(solves):.2f} s")
+    overhead = [total - solve for total, solve in zip(totals, solves, strict=True)]
+    print(
+        f"  everything but the solver: median {statistics.median(overhead):.2f} s, max {max(overhead):.2f} s"
+    )
+    print(f"  a budget already solved (cache hit): {cached:.2f} s")
+    print(f"screenshots in {shots}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,146 @@
+"""Browser journeys: the real app under `streamlit run`, driven by Playwright in Debian's Chromium.
+
+The browser is the system's /usr/bin/chromium (installed by `.ci/run` through apt), never a
+downloaded one. Without it the journeys are skipped with a clear reason, unless
+CXPRIOR_REQUIRE_BROWSER=1 (CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+RUNNING = "[data-testid='stApp'][data-test-script-state='running']"
+MISSING = (
+    f"browser journeys skipped: Debian's Chromium ({CHROMIUM}) is not installed "
+    "(apt-get install chromium, or run .ci/run; CXPRIOR_REQUIRE_BROWSER=1 makes this a failure)"
+)
+_skipped: list[str] = []
+
+
+def browser_required() -> bool:
+    return os.environ.get("CXPRIOR_REQUIRE_BROWSER") == "1"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_app(port: int, cwd: Path = ROOT) -> subprocess.Popen:
+    """`streamlit run app.py` on the loopback interface only; returns once it answers."""
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(cwd / "app.py"),
+        "--server.headless", "true",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{output}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.3)
+    stop_app(process)
+    raise RuntimeError("streamlit did not answer on its health endpoint within 60 s")
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+
+
+def wait_idle(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished the script run that the last action started."""
+    # the run may not have started yet when we look: give the front end a moment to flip state
+    page.wait_for_timeout(150)
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.exists():
+        if browser_required():
+            pytest.fail(f"CXPRIOR_REQUIRE_BROWSER=1 but {CHROMIUM} is missing")
+        _skipped.append(MISSING)
+        pytest.skip(MISSING)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path: Path) -> Iterator[str]:
+    port = free_port()
+    process = start_app(port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: Path) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_url: str) -> Iterator[object]:
+    context = browser.new_context(
+        locale="en-GB", accept_downloads=True, viewport={"width": 1400, "height": 1000}
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _skipped:
+        terminalreporter.write_sep("=", "browser journeys", yellow=True)
+        terminalreporter.write_line(_skipped[0], yellow=True)

@@ -1,0 +1,196 @@
+"""Scenario, Compare and COMEX review pages on a small workspace whose best portfolios are
+known by hand (one goal, one KPI from 0 to 100, value = impact × confidence)."""
+
+from __future__ import annotations
+
+import pytest
+from app_helpers import failures, open_page, shown, start, table_with, texts, upload
+
+from cxprior.domain import Budget, Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
+from cxprior.workbook_write import write_workspace
+
+SMALL = Workspace(
+    goals=(Goal("G1", "Fidéliser", 1.0),),
+    kpis=(Kpi("NPS", "Net promoter score", Direction.INCREASE, 0.0, 100.0, "pts"),),
+    links=(KpiGoalLink("NPS", "G1", 1.0),),
+    initiatives=(
+        Initiative("A", "Rappel client", 100.0, journey_phase="Utiliser"),
+        Initiative("B", "Offres de fidélité", 100.0, journey_phase="Renouveler"),
+        Initiative("C", "Refonte du parcours", 200.0, journey_phase="Utiliser"),
+        Initiative("D", "FAQ", 50.0, journey_phase="Obtenir de l'aide"),
+        Initiative("M", "Mise en conformité", 50.0, journey_phase="Souscrire", mandatory=True),
+    ),
+    impacts=(
+        Impact("A", "NPS", 30.0),
+        Impact("B", "NPS", 20.0),
+        Impact("C", "NPS", 35.0),
+        Impact("D", "NPS", 5.0),
+        Impact("M", "NPS", 1.0),
+    ),
+    budgets=(Budget("total", 300.0),),
+)
+
+
+@pytest.fixture
+def scenario_page():
+    at = open_page(start(), "backlog")
+    upload(at, "small.xlsx", write_workspace(SMALL))
+    return open_page(at, "scenario")
+
+
+def run_scenario(at, budget, name=None):
+    if name is not None:
+        at.text_input(key="scenario_name").set_value(name)
+    at.number_input(key="scenario_budget_total").set_value(budget)
+    return at.button(key="scenario_run").click().run()
+
+
+def funded(at):
+    return sorted(table_with(at, "Main goal")["Id"])
+
+
+def test_the_budget_starts_from_the_budget_sheet_and_nothing_is_run_yet(scenario_page):
+    assert scenario_page.number_input(key="scenario_budget_total").value == 300.0
+    assert shown(scenario_page.info) == ["Set the budget and constraints, then run the optimizer."]
+
+
+def test_running_the_optimizer_shows_the_best_portfolio(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    assert failures(scenario_page) == []
+    assert shown(scenario_page.header) == ["Result: Scenario 1"]
+    metrics = {m.label: m.value for m in scenario_page.metric}
+    assert metrics["Value (points)"] == "56.0"
+    assert metrics["Cost"] == "€300"
+    assert metrics["Initiatives funded"] == "4"
+    assert funded(scenario_page) == ["A", "B", "D", "M"]
+    left_out = table_with(scenario_page, "Why it is left out").set_index("Id")
+    assert list(left_out.index) == ["C"]
+    assert left_out.loc["C", "Why it is left out"] != "—"
+
+
+def test_a_smaller_budget_gives_another_portfolio(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    run_scenario(scenario_page, 150.0)
+    assert funded(scenario_page) == ["A", "M"]
+    assert {m.label: m.value for m in scenario_page.metric}["Value (points)"] == "31.0"
+
+
+def test_a_budget_typed_but_not_run_leaves_the_result_alone(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    scenario_page.number_input(key="scenario_budget_total").set_value(150.0).run()
+    assert funded(scenario_page) == ["A", "B", "D", "M"]
+
+
+def test_forcing_changes_are_flagged_until_the_optimizer_runs_again(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    scenario_page.multiselect(key="scenario_force_out").set_value(["A"]).run()
+    assert "The parameters above have changed since this result: run the optimizer to update it." in shown(
+        scenario_page.caption
+    )
+    assert funded(scenario_page) == ["A", "B", "D", "M"]
+    scenario_page.button(key="scenario_run").click().run()
+    assert "A" not in funded(scenario_page)
+
+
+def test_an_infeasible_scenario_shows_the_explanation_not_an_error(scenario_page):
+    run_scenario(scenario_page, 40.0)
+    assert failures(scenario_page) == []
+    warning = shown(scenario_page.warning)[0]
+    assert warning.startswith("No portfolio satisfies this scenario. Here is what conflicts:")
+    assert "M" in warning
+
+
+def test_forcing_an_initiative_in_changes_the_portfolio(scenario_page):
+    scenario_page.multiselect(key="scenario_force_in").set_value(["C"]).run()
+    scenario_page.text_input(key="scenario_reason_C").set_value("Engagement pris devant le COMEX")
+    run_scenario(scenario_page, 300.0)
+    assert funded(scenario_page) == ["C", "D", "M"]
+    assert scenario_page.session_state["scenario_runs"]["Scenario 1"].scenario.force_reasons == {
+        "C": "Engagement pris devant le COMEX"
+    }
+
+
+def test_each_result_view_shows_its_charts_and_tables(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    charts_in = {}
+    for view in ("portfolio", "bubble", "spend", "frontier", "greedy"):
+        scenario_page.segmented_control(key="scenario_view").set_value(view).run()
+        assert failures(scenario_page) == [], view
+        charts_in[view] = len(scenario_page.get("vega_lite_chart"))
+    assert charts_in == {"portfolio": 0, "bubble": 1, "spend": 2, "frontier": 1, "greedy": 0}
+    greedy = table_with(scenario_page, "Optimizer gain (points)").set_index("Method")
+    assert greedy.loc["Optimized portfolio", "Value (points)"] == "56.0"
+    assert set(greedy.index) == {"Ranking by value", "Ranking by value per €", "Optimized portfolio"}
+
+
+def test_two_named_scenarios_can_be_compared(scenario_page):
+    run_scenario(scenario_page, 300.0, name="Large")
+    run_scenario(scenario_page, 150.0, name="Serré")
+    open_page(scenario_page, "compare")
+    assert failures(scenario_page) == []
+    metrics = scenario_page.dataframe[0].value
+    assert list(metrics.columns) == ["Large", "Serré"]
+    assert metrics.loc["Value (points)", "Serré"] == "31.0"
+    assert shown(scenario_page.markdown)[0] == (
+        "Compared with Large, Serré gains 0 initiative(s) (0.0 points, €0) and gives up 2 (25.0 points, "
+        "€150): −25.0 points overall."
+    )
+    matrix = table_with(scenario_page, "initiative_id").set_index("initiative_id")
+    assert bool(matrix.loc["B", "Large"]) and not bool(matrix.loc["B", "Serré"])
+
+
+def test_compare_asks_for_two_scenarios_first(scenario_page):
+    run_scenario(scenario_page, 300.0)
+    open_page(scenario_page, "compare")
+    assert shown(scenario_page.info)[0].startswith("Run at least two scenarios on the Scenario page")
+
+
+def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
+    open_page(scenario_page, "review")
+    assert shown(scenario_page.info)[0].startswith("No scenario has been handed to COMEX yet")
+    open_page(scenario_page, "scenario")
+    run_scenario(scenario_page, 300.0, name="Proposition")
+    scenario_page.button(key="scenario_submit_review").click().run()
+    open_page(scenario_page, "review")
+    assert failures(scenario_page) == []
+    assert shown(scenario_page.header) == ["Proposition"]
+    assert shown(scenario_page.subheader)[:2] == ["Funded initiatives by goal", "Expected KPI movement"]
+    kpis = table_with(scenario_page, "Projected").set_index("KPI")
+    assert kpis.loc["NPS", "Projected"] == "56\u00a0pts"
+    assert kpis.loc["NPS", "Way to target"] == "56%"
+    editing = (
+        "text_input",
+        "number_input",
+        "selectbox",
+        "multiselect",
+        "slider",
+        "select_slider",
+        "radio",
+        "checkbox",
+        "toggle",
+        "text_area",
+        "date_input",
+        "file_uploader",
+        "button",
+    )
+    main = scenario_page.main
+    assert [w for kind in editing for w in main.get(kind)] == []
+    assert [d for d in main.get("dataframe") if d.editing_mode != "read_only"] == []
+    assert [b.key for b in main.get("download_button")] == ["review_download_portfolio"]
+    assert texts(scenario_page.title) == ["COMEX review"]
+
+
+def test_reasons_follow_the_language_after_the_run(scenario_page):
+    run_scenario(scenario_page, 300.0, name="Proposition")
+    english = table_with(scenario_page, "Why it is left out").set_index("Id").loc["C", "Why it is left out"]
+    scenario_page.button(key="scenario_submit_review").click().run()
+    scenario_page.selectbox(key="sidebar_language").set_value("fr").run()
+    open_page(scenario_page, "review")
+    assert failures(scenario_page) == []
+    french = (
+        table_with(scenario_page, "Pourquoi elle est écartée")
+        .set_index("Id")
+        .loc["C", "Pourquoi elle est écartée"]
+    )
+    assert english.startswith("No room at the margin")
+    assert french.startswith("Pas de place à la marge : le budget rapporte plus de valeur ailleurs.")
