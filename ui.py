@@ -1,10 +1,16 @@
-"""Reused UI pieces: session state, cached loaders, language, safe text and tables.
+"""Reused UI pieces: session state, who is acting, cached loaders, language, safe text and
+tables.
 
-State lives in `st.session_state` as domain objects, created once by `init_state()`:
-the workspace (with a content fingerprint used as cache key), where it came from, the
-scenario runs (name → ScenarioRun) and the name of the run handed to COMEX. Parsing and
-solving are cached with `st.cache_data`, keyed by bytes or by the workspace fingerprint,
-so a rerun that changes nothing recomputes nothing.
+State lives in `st.session_state` as domain objects, created once per session by
+`init_state()`: the workspace (with a content fingerprint used as cache key), the saved
+version it is, where it came from, the scenario runs (name → ScenarioRun) and which of them
+are saved. `set_workspace` saves every accepted change as a new version in the store
+(`ui_store`), so a browser refresh or a restart opens the latest version, never the sample
+again. Parsing and solving are cached with `st.cache_data`, keyed by bytes or by the
+workspace fingerprint, so a rerun that changes nothing recomputes nothing.
+
+Result sections live in `ui_results.py`, saved scenarios and COMEX decisions in
+`ui_scenarios.py`; the result sections' old names still resolve here.
 """
 
 from __future__ import annotations
@@ -15,29 +21,31 @@ import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from datetime import datetime
 
 import pandas as pd
 import streamlit as st
 
-from cxprior import charts
+import ui_store
 from cxprior.compare import ScenarioRun
 from cxprior.domain import Scenario, TeamBacklog, Workspace, default_scenario
 from cxprior.errors import Problem, UnsafeFileError, WorkbookError
 from cxprior.i18n import format_money, format_number, format_percent, normalise_language, tr
-from cxprior.insights import phase_spend
-from cxprior.portfolio_tables import excluded_table, initiative_frame, selected_table, spend_by_goal
 from cxprior.results import PortfolioResult
+from cxprior.store import InvalidInput, Person, WorkspaceRef, as_person, format_when
+from cxprior.store.records import MAX_NAME_LENGTH
 from cxprior.value import Scores, score
 
 LOG = logging.getLogger("cxprior.app")
-SAMPLE_PATH = Path(__file__).parent / "sample_data" / "cx_workspace_fr.xlsx"
 LANGUAGE_KEY = "sidebar_language"  # the widget
 LANGUAGE = "language"  # the choice; widget state does not survive every page switch
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+AUTHOR_KEY, AUTHOR = "sidebar_author", "author"  # the widget, the name typed
 # session-state keys of shared (non-widget) state
 WORKSPACE, WORKSPACE_KEY, ORIGIN = "workspace", "workspace_key", "workspace_origin"
+WORKSPACE_REF, SAVED_REFS, PENDING = "workspace_ref", "workspace_refs", "workspace_pending"
 RUNS, CURRENT_RUN, REVIEW_RUN, STARTUP_ERROR = "scenario_runs", "current_run", "review_run", "startup_error"
+LINKS, REVIEW_ID, STORE_ERROR, NOTICES = "scenario_links", "review_scenario_id", "store_error", "notices"
 
 
 # --- language and safe text --------------------------------------------------------------
@@ -80,6 +88,73 @@ def language_switch() -> str:
         on_change=remember,
     )
     return lang()
+
+
+# --- who is acting -------------------------------------------------------------------------
+
+
+def _signed_in() -> Person | None:
+    """The signed-in user once access control is on (st.login), else None."""
+    user = st.user
+    if not user.get("is_logged_in"):
+        return None
+    email = str(user.get("email") or "").strip() or None
+    try:
+        return as_person(Person(str(user.get("name") or email or ""), email))
+    except InvalidInput:
+        return None
+
+
+def current_author() -> Person | None:
+    """Who saves, submits and decides: the signed-in user, else the name typed in the
+    sidebar for this session; None when there is neither."""
+    signed = _signed_in()
+    if signed is not None:
+        return signed
+    try:
+        return as_person(st.session_state.get(AUTHOR, ""))
+    except InvalidInput:
+        return None
+
+
+def require_author() -> Person | None:
+    """`current_author()`, or None after a warning, where it is called, that a name is needed."""
+    author = current_author()
+    if author is None:
+        st.warning(t("ui.identity.required"), icon=":material/badge:")
+    return author
+
+
+def author_input() -> None:
+    """The sidebar's "Your name", typed once per session; a signed-in user is shown instead."""
+    signed = _signed_in()
+    if signed is not None:
+        st.sidebar.caption(md(t("ui.identity.signed_in", name=signed.name)))
+        return
+
+    def remember() -> None:
+        st.session_state[AUTHOR] = " ".join(str(st.session_state[AUTHOR_KEY] or "").split())
+
+    st.sidebar.text_input(
+        t("ui.identity.name"),
+        value=st.session_state.get(AUTHOR, ""),
+        max_chars=MAX_NAME_LENGTH,
+        placeholder=t("ui.identity.placeholder"),
+        help=t("ui.identity.help"),
+        key=AUTHOR_KEY,
+        on_change=remember,
+    )
+
+
+def notify(message: str) -> None:
+    """A message shown once, after the rerun that an action starts."""
+    st.session_state[NOTICES] = [*st.session_state.get(NOTICES, []), message]
+
+
+def show_notices() -> None:
+    for message in st.session_state.get(NOTICES, []):
+        st.toast(md(message), icon=":material/check_circle:")
+    st.session_state[NOTICES] = []
 
 
 # --- cached work ---------------------------------------------------------------------------
@@ -129,50 +204,40 @@ def optimize_cached(key: str, _workspace: Workspace, scenario: Scenario, languag
     return optimize(_workspace, scenario, lang=language)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
-def frontier_cached(
-    key: str, _workspace: Workspace, scenario: Scenario, points: int, language: str
-) -> pd.DataFrame:
-    """The efficient frontier as a table: budget, value, cost, status (one row per level)."""
-    from cxprior.frontier import frontier
-
-    levels = frontier(_workspace, scenario, points=points, lang=language)
-    rows = [
-        {"budget": p.budget, "value": p.value, "cost": p.cost, "status": p.status}
-        for p in levels.points
-        if p.value is not None
-    ]
-    return pd.DataFrame(rows, columns=["budget", "value", "cost", "status"])
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def greedy_cached(key: str, _workspace: Workspace, scenario: Scenario, rank_by: str) -> PortfolioResult:
-    from cxprior.greedy import greedy_portfolio
-
-    return greedy_portfolio(_workspace, scenario, rank_by=rank_by)
-
-
 # --- session state ------------------------------------------------------------------------
 
 
 def init_state() -> None:
-    """Create the shared state once per session: the bundled sample, no runs yet."""
+    """Create the shared state once per session: the latest saved workspace (on first start
+    the bundled sample, saved as its first version: `ui_store.open_workspace`), no runs yet."""
     if WORKSPACE in st.session_state:
         return
-    workspace, origin, problem = Workspace(), ("ui.app.origin_empty", {}), ""
-    try:
-        parsed = read_bytes(SAMPLE_PATH.read_bytes(), "en")
-        if parsed.workspace is not None:
-            workspace, origin = parsed.workspace, ("ui.app.origin_sample", {})
-        else:
-            problem = parsed.message
-    except OSError as error:
-        problem = error.strerror or str(error)
-    st.session_state[STARTUP_ERROR] = problem
-    st.session_state[RUNS] = {}
-    st.session_state[CURRENT_RUN] = None
-    st.session_state[REVIEW_RUN] = None
-    set_workspace(workspace, *origin)
+    st.session_state.update(
+        {RUNS: {}, CURRENT_RUN: None, REVIEW_RUN: None, REVIEW_ID: None, LINKS: {}, SAVED_REFS: {}}
+    )
+    st.session_state.update({WORKSPACE_REF: None, PENDING: None, STARTUP_ERROR: "", STORE_ERROR: None})
+    st.session_state[NOTICES] = []
+    ui_store.open_workspace()
+
+
+def use_workspace(
+    new: Workspace,
+    ref: WorkspaceRef | None,
+    origin_key: str,
+    origin_params: dict[str, object],
+    *,
+    key: str | None = None,
+) -> None:
+    """Make `new` the session's workspace. `ref` is the saved version it is; None when it
+    could not be saved, and the next save then still builds on the version before."""
+    key = key or fingerprint(new)
+    st.session_state[WORKSPACE] = new
+    st.session_state[WORKSPACE_KEY] = key
+    st.session_state[ORIGIN] = (origin_key, origin_params)
+    st.session_state[PENDING] = None
+    if ref is not None:
+        st.session_state[WORKSPACE_REF] = ref
+        st.session_state[SAVED_REFS][key] = ref
 
 
 def workspace() -> Workspace:
@@ -183,16 +248,47 @@ def workspace_key() -> str:
     return st.session_state[WORKSPACE_KEY]
 
 
-def set_workspace(new: Workspace, origin_key: str, origin_params: dict[str, object] | None = None) -> None:
-    """Replace the workspace; runs keep the workspace they were solved on."""
-    st.session_state[WORKSPACE] = new
-    st.session_state[WORKSPACE_KEY] = fingerprint(new)
-    st.session_state[ORIGIN] = (origin_key, origin_params or {})
+def workspace_ref() -> WorkspaceRef | None:
+    """The saved version the session's workspace is, or builds on when it could not be saved."""
+    return st.session_state[WORKSPACE_REF]
+
+
+def ref_of(workspace_: Workspace) -> WorkspaceRef | None:
+    """The saved version a workspace is, None if it was never saved."""
+    return st.session_state[SAVED_REFS].get(key_of(workspace_))
+
+
+def pending() -> ui_store.Pending | None:
+    """A change not saved because someone saved a newer version first (the frame shows it)."""
+    return st.session_state[PENDING]
+
+
+def can_save() -> bool:
+    """True when a change may be taken: the author is known, or there is no store to save to
+    (a warning asks for the name otherwise)."""
+    return ui_store.store() is None or require_author() is not None
+
+
+def set_workspace(
+    new: Workspace, origin_key: str, origin_params: dict[str, object] | None = None, *, note: str = ""
+) -> bool:
+    """Make `new` the workspace, saved as the next version of the stored one (`note` says
+    what changed); runs keep the workspace they were solved on. True when the workspace
+    changed; False when it is the same content, no author is known or someone saved a newer
+    version first (`ui_store.take_workspace` says how each case is shown)."""
+    return ui_store.take_workspace(new, origin_key, origin_params or {}, note)
 
 
 def origin() -> str:
     key, params = st.session_state[ORIGIN]
-    return t(key, **params)
+    language = lang()
+    shown = {k: format_when(v, language) if isinstance(v, datetime) else v for k, v in params.items()}
+    return t(key, **shown)
+
+
+def origin_file() -> str | None:
+    """The file the workspace came from, when it came from an upload or a merge."""
+    return st.session_state[ORIGIN][1].get("file")  # type: ignore[return-value]
 
 
 def key_of(workspace_: Workspace) -> str:
@@ -234,13 +330,29 @@ def in_language(run: ScenarioRun) -> ScenarioRun:
     return replace(run, result=result, lang=language)
 
 
-def submit_for_review(name: str) -> None:
-    """The one place that chooses the scenario COMEX sees."""
-    if name in runs():
+def forget_run(name: str) -> None:
+    st.session_state[RUNS] = {k: v for k, v in runs().items() if k != name}
+    st.session_state[LINKS] = {k: v for k, v in st.session_state[LINKS].items() if k != name}
+    if st.session_state[CURRENT_RUN] == name:
+        st.session_state[CURRENT_RUN] = None
+
+
+def submit_for_review(name: str) -> bool:
+    """The one place that hands a scenario to COMEX: saved (if needed) and submitted in the
+    store. Without a database, COMEX sees it in this session only."""
+    run = runs().get(name)
+    if run is None:
+        return False
+    if ui_store.store() is None:
         st.session_state[REVIEW_RUN] = name
+        return True
+    import ui_scenarios
+
+    return ui_scenarios.submit_run(run) is not None
 
 
 def review_run() -> ScenarioRun | None:
+    """The run handed to COMEX in this session (used when there is no database)."""
     return runs().get(st.session_state[REVIEW_RUN] or "")
 
 
@@ -322,248 +434,19 @@ def scenario_budget(scenario: Scenario) -> float | None:
     return sum(scenario.budget_by_period.values()) if scenario.budget_by_period else None
 
 
-def headline(run: ScenarioRun) -> None:
-    """Headline figures of a solved run: value, cost against budget, count, focus."""
-    result, language = run.result, lang()
-    focus = result.focus
-    budget = scenario_budget(run.scenario)
-
-    def against(limit: float | None) -> str | None:
-        return (
-            t("ui.overview.period_budget", budget=format_money(limit, language))
-            if limit is not None
-            else None
-        )
-
-    cols = st.columns(4)
-    cols[0].metric(t("ui.metric.value"), format_number(result.objective, language, 1))
-    cols[1].metric(
-        t("ui.metric.total_cost"),
-        format_money(result.total_cost, language),
-        against(budget),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    cols[2].metric(t("ui.metric.count"), format_number(len(result.selected), language))
-    if focus is not None:
-        cols[3].metric(
-            t("ui.metric.phases"),
-            format_number(focus.phases_touched, language),
-            t("ui.result.top_phase", share=format_percent(focus.top_phase_spend_share, language)),
-            delta_color="off",
-            delta_arrow="off",
-            help=t(
-                "ui.result.focus_help",
-                phase=focus.top_phase or t("ui.no_phase"),
-                share=format_percent(focus.top_phase_spend_share, language),
-                index=format_number(focus.concentration_index, language, 2),
-            ),
-        )
-    if result.cost_by_period:
-        period_cols = st.columns(max(4, len(result.cost_by_period)))
-        for col, (period, cost) in zip(period_cols, result.cost_by_period.items(), strict=False):
-            limit = run.scenario.budget_by_period.get(period)
-            col.metric(
-                period_label(period),
-                format_money(cost, language),
-                against(limit),
-                delta_color="off",
-                delta_arrow="off",
-            )
-    status = t(f"ui.status.{result.status}")
-    gap = format_percent(result.gap or 0.0, language, 2)
-    st.caption(
-        md(
-            t(
-                "ui.result.status_line",
-                status=status,
-                gap=gap,
-                seconds=format_number(result.solve_seconds, language, 2),
-            )
-        )
-    )
-
-
-def explain_infeasible(result: PortfolioResult) -> None:
-    """An infeasible scenario is a message about the user's constraints, not an error."""
-    sentences = "\n".join(f"- {md(s)}" for s in result.explanation) or md(t("ui.result.infeasible_default"))
-    st.warning(f"{md(t('ui.result.infeasible'))}\n\n{sentences}")
-
-
-# --- result sections (Scenario page; the COMEX review reuses the tables) ---------------------
-
-
-def selected_section(run: ScenarioRun, scores_: Scores) -> None:
-    frame = selected_table(run.workspace, run.result, scores_)
-    frame["main_goal"] = [goal_names(run.workspace).get(g, g) for g in frame["main_goal"]]
-    labels = initiative_labels(run.workspace.periods, "value", "value_per_meur", "main_goal")
-    money = ["cost", *(f"cost_{p}" for p in run.workspace.periods)]
-    show_table(frame, labels, money=money, decimals={"value": 1, "value_per_meur": 1})
-
-
-def excluded_section(run: ScenarioRun, scores_: Scores) -> None:
-    frame = excluded_table(run.workspace, run.result, scores_)
-    frame["reason"] = [r or t("ui.result.no_reason") for r in frame["reason"]]
-    labels = initiative_labels((), "value", "reason")
-    show_table(frame, labels, money=["cost"], decimals={"value": 1}, wide=["reason"])
-
-
-RESULT_VIEWS = ("portfolio", "bubble", "spend", "frontier", "greedy")
-
-
-def result_sections(run: ScenarioRun) -> None:
-    """One view of a solved run at a time (in and out, value vs cost, spend, frontier, greedy):
-    unlike tabs, a view not shown is not computed nor sent to the browser, which keeps
-    reruns fast on large workspaces."""
-    language = lang()
-    view = st.segmented_control(
-        t("ui.result.view"),
-        RESULT_VIEWS,
-        default="portfolio",
-        required=True,
-        format_func=lambda k: tr(f"ui.result.tab_{k}", language),
-        label_visibility="collapsed",
-        key="scenario_view",
-    )
-    scores_ = scores_for(key_of(run.workspace), run.workspace, language)
+# the result sections moved to ui_results.py; pages written before the split still find them here
+_MOVED = frozenset(
     {
-        "portfolio": portfolio_section,
-        "bubble": bubble_section,
-        "spend": spend_section,
-        "frontier": lambda r, _: frontier_section(r),
-        "greedy": lambda r, _: greedy_section(r),
-    }[view or "portfolio"](run, scores_)
-
-
-def portfolio_section(run: ScenarioRun, scores_: Scores) -> None:
-    language, result = lang(), run.result
-    st.subheader(t("ui.result.selected", count=len(result.selected)))
-    selected_section(run, scores_)
-    for iid, lost in result.forced_in_cost.items():
-        st.caption(md(t("ui.result.forced_cost", item=iid, value=format_number(lost, language, 1))))
-    for period, gain in result.marginal_value_per_euro.items():
-        if gain * 100_000 < 0.05:  # a budget that is not binding buys nothing more
-            continue
-        label = t("ui.result.total_budget") if period == "total" else period
-        per_100k = format_number(gain * 100_000, language, 1)
-        st.caption(md(t("ui.result.marginal", period=label, value=per_100k)))
-    st.subheader(t("ui.result.excluded", count=len(run.workspace.initiatives) - len(result.selected)))
-    excluded_section(run, scores_)
-
-
-def bubble_section(run: ScenarioRun, scores_: Scores) -> None:
-    language = lang()
-    size_by = st.radio(
-        t("ui.result.bubble_size"),
-        ["cost", "confidence"],
-        format_func=lambda k: tr(f"ui.chart.{k}", language),
-        horizontal=True,
-        key="scenario_bubble_size",
-    )
-    frame = initiative_frame(run.workspace, scores_, run.result.selected)
-    st.altair_chart(charts.value_cost_chart(frame, language, size_by=size_by), width="stretch")
-
-
-def spend_section(run: ScenarioRun, scores_: Scores) -> None:
-    language, ws, selected = lang(), run.workspace, run.result.selected
-    left, right = st.columns(2)
-    left.subheader(t("ui.result.spend_by_goal"))
-    by_goal = spend_by_goal(ws, scores_, selected)
-    left.altair_chart(
-        charts.spend_chart(by_goal, "goal_id", goal_names(ws), t("ui.chart.goal_axis"), language),
-        width="stretch",
-    )
-    right.subheader(t("ui.result.spend_by_phase"))
-    phases = phase_spend(ws, selected)
-    right.altair_chart(
-        charts.spend_chart(
-            phases, "journey_phase", {"": t("ui.no_phase")}, t("ui.chart.phase_axis"), language
-        ),
-        width="stretch",
-    )
-
-
-FRONTIER_AUTO_LIMIT = 300  # larger workspaces draw the frontier on request only
-FRONTIER_POINTS = 20
-
-
-def frontier_section(run: ScenarioRun) -> None:
-    ws, language = run.workspace, lang()
-    st.caption(t("ui.result.frontier_help"))
-    wanted = (
-        len(ws.initiatives) <= FRONTIER_AUTO_LIMIT
-        or st.session_state.get("scenario_frontier_for") == run.name
-    )
-    if not wanted:
-        if st.button(t("ui.result.frontier_button"), key="scenario_frontier"):
-            st.session_state["scenario_frontier_for"] = run.name
-            st.rerun()
-        return
-    # the frontier scans budgets itself: only which budgets are set matters, not their amounts,
-    # so a budget change reuses the frontier already drawn
-    shape = replace(
-        run.scenario,
-        name="",
-        budget_total=None if run.scenario.budget_total is None else 0.0,
-        budget_by_period=dict.fromkeys(run.scenario.budget_by_period, 0.0),
-    )
-    with st.spinner(t("ui.result.frontier_running"), show_time=True):
-        points = frontier_cached(key_of(ws), ws, shape, FRONTIER_POINTS, language)
-    if points.empty:
-        st.info(t("ui.result.frontier_empty"))
-        return
-    here = scenario_budget(run.scenario)
-    here = run.result.total_cost if here is None else here
-    chart = charts.frontier_chart(points, here, run.result.objective, language)
-    st.altair_chart(chart, width="stretch")
-
-
-def greedy_section(run: ScenarioRun) -> None:
-    """What a score-and-rank tool would fund at the same budget, and what optimizing adds."""
-    ws = run.workspace
-    st.caption(t("ui.result.greedy_help"))
-    rows = []
-    for rank_by in ("value", "value_per_euro"):
-        greedy = greedy_cached(key_of(ws), ws, run.scenario, rank_by)
-        value = greedy.objective or 0.0
-        gain = (run.result.objective or 0.0) - value
-        rows.append(
-            (
-                t(f"ui.result.rank_{rank_by}"),
-                value,
-                greedy.total_cost,
-                len(greedy.selected),
-                gain,
-                gain / abs(value) if value else float("nan"),
-            )
-        )
-    rows.append(
-        (
-            t("ui.result.optimizer"),
-            run.result.objective,
-            run.result.total_cost,
-            len(run.result.selected),
-            0.0,
-            0.0,
-        )
-    )
-    frame = pd.DataFrame(rows, columns=["method", "value", "cost", "count", "gain", "gain_share"])
-    labels = {
-        k: t(f"ui.result.greedy_{k}") for k in ("method", "value", "cost", "count", "gain", "gain_share")
+        "headline", "explain_infeasible", "selected_section", "excluded_section", "result_sections",
+        "portfolio_section", "bubble_section", "spend_section", "frontier_section", "greedy_section",
+        "frontier_cached", "greedy_cached", "RESULT_VIEWS", "FRONTIER_AUTO_LIMIT", "FRONTIER_POINTS",
     }
-    show_table(frame, labels, money=["cost"], percent=["gain_share"], decimals={"value": 1, "gain": 1})
+)  # fmt: skip
 
 
-def portfolio_download(run: ScenarioRun, where: object, key: str) -> None:
-    """A button that downloads the portfolio workbook of a run (built only when clicked)."""
-    from cxprior.portfolio_export import portfolio_workbook
+def __getattr__(name: str) -> object:
+    if name in _MOVED:
+        import ui_results
 
-    language = lang()
-    where.download_button(  # type: ignore[attr-defined]
-        t("ui.result.download"),
-        data=lambda: portfolio_workbook(run.workspace, run.scenario, run.result, lang=language),
-        file_name=t("ui.result.portfolio_file", name=re.sub(r"[^\w.-]+", "_", run.name)),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=key,
-        icon=":material/download:",
-    )
+        return getattr(ui_results, name)
+    raise AttributeError(f"module 'ui' has no attribute {name!r}")

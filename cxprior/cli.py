@@ -79,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--points", type=int, default=20)
     p.add_argument("--json", metavar="OUT.json", help="write the JSON result ('-' = standard output)")
     p.add_argument("--solver", choices=("highs", "cbc"), default="highs")
+    p.add_argument("--time-limit", type=float, metavar="S", help="stop each budget level after S seconds")
+    p.add_argument("--gap", type=float, help="relative gap proven at each budget level (default 0.001)")
     p.add_argument("--lang", choices=("en", "fr"), default="en")
 
     p = sub.add_parser("report", help="write the COMEX pack (PDF and Excel)")
@@ -86,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_scenario_options(p)
     p.add_argument("--pdf", required=True, metavar="OUT.pdf")
     p.add_argument("--xlsx", metavar="OUT.xlsx")
+    p.add_argument("--company", help="company named on the title page (default: the workbook's file name)")
     p.add_argument("--lang", choices=("en", "fr"), default="en")
     return parser
 

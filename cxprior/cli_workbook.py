@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cxprior.errors import Problem, WorkbookError
 from cxprior.i18n import tr
+from cxprior.safe_text import one_line
 from cxprior.workbook_read import ReadResult, read_workbook
 
 EXIT_OK = 0
@@ -29,13 +30,14 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def format_problem(problem: Problem, lang: str = "en") -> str:
-    """`sheet, row, column: message`, with the words in the user's language."""
+    """`sheet, row, column: message`, with the words in the user's language, on one line: a
+    line break or a right-to-left override in a sheet name or a cell cannot forge output."""
     where = [problem.sheet or tr("wb.cli.workbook", lang)]
     if problem.row is not None:
         where.append(tr("wb.cli.row", lang, row=problem.row))
     if problem.column:
         where.append(problem.column)
-    return f"{', '.join(where)}: {problem.message}"
+    return one_line(f"{', '.join(where)}: {problem.message}")
 
 
 def summary_of(result: ReadResult) -> dict[str, object]:
@@ -86,7 +88,7 @@ def _print_text(path: str, result: ReadResult, warnings: list[dict[str, str]], l
     if warnings:
         print(tr("wb.cli.warnings", lang))
         for warning in warnings:
-            print(f"  - {warning['message']}")
+            print(f"  - {one_line(warning['message'])}")
     if result.notes:
         print(tr("wb.cli.notes", lang))
         for note in result.notes:

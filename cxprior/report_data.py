@@ -3,7 +3,8 @@
 `build_report(ws, result, …)` turns a solved portfolio into plain frozen dataclasses:
 headline figures, cost per period against budget, value by goal, expected KPI movement,
 the funded and left-out tables, focus indicators, scenario parameters, the frontier and
-the decisions. Nothing here formats or writes: the documents only lay these figures out.
+the decisions, and — when a Monte Carlo analysis is given — how robust the choice is.
+Nothing here formats or writes: the documents only lay these figures out.
 
 The portfolio-level figures (value, cost, cost per period, value per goal, focus) are
 the optimizer's own; per-initiative figures come from the value model (`cxprior.value`).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cxprior.domain import TOTAL_PERIOD, Scenario, Workspace
 from cxprior.errors import CxpriorError
@@ -22,6 +24,9 @@ from cxprior.portfolio_tables import main_goal
 from cxprior.projection import kpi_projection
 from cxprior.results import FocusIndicators, PortfolioResult
 from cxprior.value import Scores, score
+
+if TYPE_CHECKING:
+    from cxprior.uncertainty import UncertaintyResult
 
 WORKFLOW_STATUSES = ("draft", "submitted", "approved", "sent_back")
 DECIDED_STATUSES = ("approved", "sent_back")
@@ -153,6 +158,41 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True)
+class RobustnessLine:
+    """One initiative's core index: the share of drawn worlds whose best portfolio keeps it."""
+
+    initiative_id: str
+    name: str
+    funded: bool
+    core_index: float
+    category: str  # core | borderline | rare
+    category_label: str
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """How robust the funded portfolio is when impacts and delivery are uncertain.
+
+    Percentiles are of the funded portfolio's value over the draws (value points); `lines`
+    hold the funded initiatives and every other one kept in some draw, most robust first.
+    """
+
+    draws: int
+    seed: int
+    p10: float
+    p50: float
+    p90: float
+    expected: float
+    infeasible_draws: int
+    sentences: tuple[str, ...]
+    lines: tuple[RobustnessLine, ...]
+
+    def funded_in(self, category: str) -> tuple[RobustnessLine, ...]:
+        """The funded initiatives of one category (core, borderline or rare)."""
+        return tuple(line for line in self.lines if line.funded and line.category == category)
+
+
+@dataclass(frozen=True)
 class ReportData:
     lang: str
     company: str
@@ -170,6 +210,7 @@ class ReportData:
     parameters: tuple[Parameter, ...]
     frontier: tuple[FrontierLine, ...]
     decisions: tuple[DecisionEntry, ...]
+    robustness: Robustness | None = None
 
     @property
     def decision(self) -> DecisionEntry | None:
@@ -188,13 +229,16 @@ def build_report(
     lang: str = "en",
     today: dt.date | None = None,
     scores: Scores | None = None,
+    uncertainty: UncertaintyResult | None = None,
 ) -> ReportData:
     """All the figures of the pack for a solved `result` of `ws`.
 
     `frontier` is a `cxprior.frontier.Frontier` (anything with `.points` whose items have
     budget, cost, value, selected, status, gap). `decisions` are status changes as objects
-    or dicts with status, author, at (datetime) and comment, in any order.
-    Raises CxpriorError when the result has no portfolio to present (infeasible).
+    or dicts with status, author, at (datetime) and comment, in any order. `uncertainty` is
+    a `cxprior.uncertainty.monte_carlo` result for this very portfolio.
+    Raises CxpriorError when the result has no portfolio to present (infeasible), or when
+    `uncertainty` assessed another portfolio than `result`'s.
     """
     lang = normalise_language(lang)
     if not result.is_solved:
@@ -220,6 +264,42 @@ def build_report(
         parameters=_parameters(ws, result, scenario, lang),
         frontier=_frontier_lines(frontier),
         decisions=entries,
+        robustness=None if uncertainty is None else robustness(ws, result, uncertainty, lang),
+    )
+
+
+def robustness(
+    ws: Workspace, result: PortfolioResult, uncertainty: UncertaintyResult, lang: str = "en"
+) -> Robustness:
+    """The pack's robustness figures from a Monte Carlo result on `result`'s portfolio."""
+    from cxprior.uncertainty import category_label, robustness_frame, summary_sentences
+
+    lang = normalise_language(lang)
+    if set(uncertainty.chosen) != set(result.selected):
+        raise CxpriorError(tr("depth.report.other_portfolio", lang))
+    frame = robustness_frame(uncertainty, ws, lang)
+    kept = frame[frame["in_chosen"] | (frame["core_index"] > 0)]
+    percentiles = uncertainty.percentiles("chosen")
+    return Robustness(
+        draws=uncertainty.draws,
+        seed=uncertainty.seed,
+        p10=percentiles[10],
+        p50=percentiles[50],
+        p90=percentiles[90],
+        expected=uncertainty.expected_chosen_value,
+        infeasible_draws=uncertainty.infeasible_draws,
+        sentences=summary_sentences(uncertainty, lang),
+        lines=tuple(
+            RobustnessLine(
+                row.initiative_id,
+                row.name,
+                bool(row.in_chosen),
+                float(row.core_index),
+                row.category,
+                category_label(row.category, row.core_index, lang),
+            )
+            for row in kept.itertuples(index=False)
+        ),
     )
 
 

@@ -3,7 +3,8 @@
 Page 1 answers "what do we get for how much": title block (company, scenario, date,
 status), headline figures, the decision, value by goal, cost per period against budget
 and the expected KPI movement. Then the KPI table, the funded initiatives, what was left
-out and why, and how focused the portfolio is. Tables repeat their headings on each page
+out and why, how focused the portfolio is and — when a Monte Carlo analysis is given — how
+robust the choice is (value range over the draws, robust core). Tables repeat their headings on each page
 and long names wrap; user text is drawn as plain text (no markup is interpreted).
 """
 
@@ -15,6 +16,7 @@ import re
 import struct
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, TableCellFillMode
@@ -26,6 +28,9 @@ from cxprior.report_charts import chart_png, goal_value_chart, kpi_chart, period
 from cxprior.report_data import ReportData, build_report, solver_label, workflow_label
 from cxprior.report_xlsx import decision_sentences
 from cxprior.results import PortfolioResult
+
+if TYPE_CHECKING:
+    from cxprior.uncertainty import UncertaintyResult
 
 FONT_DIR = Path(__file__).with_name("fonts")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -66,10 +71,19 @@ def write_pack_pdf(
     lang: str = "en",
     company: str = "",
     today: dt.date | None = None,
+    uncertainty: UncertaintyResult | None = None,
 ) -> bytes:
-    """The COMEX pack PDF for a solved portfolio, as bytes."""
+    """The COMEX pack PDF for a solved portfolio, as bytes; `uncertainty` (a Monte Carlo result
+    on this portfolio) adds its robustness."""
     data = build_report(
-        ws, result, company=company, frontier=frontier, decisions=decisions, lang=lang, today=today
+        ws,
+        result,
+        company=company,
+        frontier=frontier,
+        decisions=decisions,
+        lang=lang,
+        today=today,
+        uncertainty=uncertainty,
     )
     return render_pack_pdf(data)
 
@@ -101,6 +115,7 @@ def render_pack_pdf(data: ReportData) -> bytes:
     _funded_table(pdf, data)
     _left_out_table(pdf, data)
     _focus_table(pdf, data)
+    _robustness(pdf, data)
     return bytes(pdf.output())
 
 
@@ -516,3 +531,47 @@ def _focus_table(pdf: FPDF, data: ReportData) -> None:
         (60, 20, 20),
         ("LEFT", "RIGHT", "RIGHT"),
     )
+
+
+def _robustness(pdf: FPDF, data: ReportData) -> None:
+    """P10/P50/P90 of the portfolio's value over the draws and the funded initiatives by robustness."""
+    robustness = data.robustness
+    if robustness is None:
+        return
+    lang = data.lang
+    _section(pdf, tr("depth.report.section", lang), space_needed=60)
+    pdf.set_font(FONT, "", 8.5)
+    for sentence in robustness.sentences[1:3]:
+        pdf.multi_cell(0, 4.5, _plain(sentence), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    figures = [
+        (tr("depth.report.p10", lang), robustness.p10),
+        (tr("depth.report.p50", lang), robustness.p50),
+        (tr("depth.report.p90", lang), robustness.p90),
+        (tr("depth.report.expected", lang), robustness.expected),
+    ]
+    _table(
+        pdf,
+        [label for label, _ in figures],
+        [[format_number(value, lang, 1) for _, value in figures]],
+        (25, 25, 25, 25),
+        ("RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+    )
+    for category in ("core", "borderline", "rare"):
+        lines = robustness.funded_in(category)
+        names = "; ".join(
+            f"{line.initiative_id} {line.name} ({format_percent(line.core_index, lang)})" for line in lines
+        )
+        label = f"{tr(f'depth.report.{category}', lang)} ({len(lines)})"
+        pdf.set_font(FONT, "B", 8)
+        pdf.cell(pdf.get_string_width(label) + 2, 4.2, label)
+        pdf.set_font(FONT, "", 8)
+        pdf.multi_cell(
+            0, 4.2, _plain(names or tr("depth.report.none", lang)), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
+    pdf.ln(1)
+    pdf.set_font(FONT, "", 7)
+    pdf.set_text_color(*GREY)
+    for sentence in (robustness.sentences[0], *robustness.sentences[3:]):
+        pdf.multi_cell(0, 3.6, _plain(sentence), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)

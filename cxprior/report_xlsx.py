@@ -1,7 +1,8 @@
 """The COMEX pack as an Excel workbook (also what `optimize --out` writes).
 
-Sheets: Summary, Portfolio, Left out, Frontier (when a frontier is given), Scenario
-parameters, Decisions (when there are any) — names in the pack's language. The figures
+Sheets: Summary, Portfolio, Left out, Robustness (when a Monte Carlo analysis is given),
+Frontier (when a frontier is given), Scenario parameters, Decisions (when there are any) —
+names in the pack's language. The figures
 come from `cxprior.report_data`; every cell goes through `cxprior.xlsx_style`, so user
 text is always text, never a formula.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
@@ -23,6 +25,7 @@ from cxprior.i18n import tr
 from cxprior.report_data import (
     Parameter,
     ReportData,
+    Robustness,
     build_report,
     solver_label,
     workflow_label,
@@ -35,6 +38,9 @@ from cxprior.xlsx_style import (
     write_cell,
     write_table,
 )
+
+if TYPE_CHECKING:
+    from cxprior.uncertainty import UncertaintyResult
 
 POINTS_FORMAT = "#,##0.0"
 # value points per thousand euros are small numbers (a 100 k€ initiative worth 20 points: 0.2)
@@ -64,10 +70,19 @@ def write_pack_xlsx(
     lang: str = "en",
     company: str = "",
     today: dt.date | None = None,
+    uncertainty: UncertaintyResult | None = None,
 ) -> bytes:
-    """The COMEX pack workbook for a solved portfolio, as .xlsx bytes."""
+    """The COMEX pack workbook for a solved portfolio, as .xlsx bytes; `uncertainty` (a Monte
+    Carlo result on this portfolio) adds its robustness."""
     data = build_report(
-        ws, result, company=company, frontier=frontier, decisions=decisions, lang=lang, today=today
+        ws,
+        result,
+        company=company,
+        frontier=frontier,
+        decisions=decisions,
+        lang=lang,
+        today=today,
+        uncertainty=uncertainty,
     )
     return render_pack_xlsx(data)
 
@@ -81,6 +96,8 @@ def render_pack_xlsx(data: ReportData) -> bytes:
     _summary(summary, data)
     _portfolio(book.create_sheet(tr("report.sheet.portfolio", lang)), data)
     _left_out(book.create_sheet(tr("report.sheet.left_out", lang)), data)
+    if data.robustness is not None:
+        _robustness(book.create_sheet(tr("depth.report.sheet", lang)), data.robustness, lang)
     if data.frontier:
         _frontier(book.create_sheet(tr("report.sheet.frontier", lang)), data)
     _parameters(book.create_sheet(tr("report.sheet.parameters", lang)), data)
@@ -286,6 +303,9 @@ def _summary(sheet: Worksheet, data: ReportData) -> None:
         )
         row = _row(sheet, row, [tr(f"report.focus.{line.key}", lang), line.value, limit], [None, fmt, None])
 
+    if data.robustness is not None:
+        row = _robustness_block(sheet, row, data.robustness, lang)
+
     row = _section(sheet, row + 1, tr("report.section.decision", lang))
     for sentence in decision_sentences(data):
         cell = write_cell(sheet, row, 1, sentence)
@@ -313,7 +333,57 @@ def decision_sentences(data: ReportData) -> list[str]:
     return sentences
 
 
+def _robustness_block(sheet: Worksheet, row: int, robustness: Robustness, lang: str) -> int:
+    """Summary block: the value range over the draws and the robust core, in figures and words."""
+    row = _section(sheet, row + 1, tr("depth.report.section", lang))
+    for label, value, fmt in (
+        (tr("depth.report.draws", lang), robustness.draws, INTEGER_FORMAT),
+        (tr("depth.report.p10", lang), robustness.p10, POINTS_FORMAT),
+        (tr("depth.report.p50", lang), robustness.p50, POINTS_FORMAT),
+        (tr("depth.report.p90", lang), robustness.p90, POINTS_FORMAT),
+        (tr("depth.report.expected", lang), robustness.expected, POINTS_FORMAT),
+    ):
+        write_cell(sheet, row, 1, label).font = _BOLD
+        write_cell(sheet, row, 2, value).number_format = fmt
+        row += 1
+    for category in ("core", "borderline", "rare"):
+        names = [f"{line.initiative_id} – {line.name}" for line in robustness.funded_in(category)]
+        write_cell(sheet, row, 1, tr(f"depth.report.{category}", lang)).font = _BOLD
+        write_cell(sheet, row, 2, "; ".join(names) or tr("depth.report.none", lang))
+        row += 1
+    for sentence in robustness.sentences[1:]:
+        write_cell(sheet, row, 1, sentence).alignment = Alignment(wrap_text=False)
+        row += 1
+    return row
+
+
 # --- table sheets ---------------------------------------------------------------------
+
+
+def _robustness(sheet: Worksheet, robustness: Robustness, lang: str) -> None:
+    """Every initiative funded or kept in some draw, most robust first, with its core index."""
+    index_col = tr("depth.report.col.core_index", lang)
+    yes, no = tr("depth.ui.yes", lang), tr("depth.ui.no", lang)
+    frame = pd.DataFrame(
+        [
+            [line.initiative_id, line.name, yes if line.funded else no, line.core_index, line.category_label]
+            for line in robustness.lines
+        ],
+        columns=[
+            tr("depth.report.col.id", lang),
+            tr("depth.report.col.name", lang),
+            tr("depth.report.col.funded", lang),
+            index_col,
+            tr("depth.report.col.category", lang),
+        ],
+    )
+    write_table(sheet, frame, percent_columns=[index_col], lang=lang)
+    _wrap_columns(sheet, frame, [frame.columns[1]], 52)
+    # the method in words under the table, outside its autofilter range
+    row = len(frame) + 3
+    for sentence in robustness.sentences:
+        write_cell(sheet, row, 1, sentence).alignment = Alignment(wrap_text=False)
+        row += 1
 
 
 def _totals(

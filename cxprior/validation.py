@@ -34,6 +34,7 @@ from cxprior import contract
 from cxprior.contract import ColumnSpec, SheetSpec, normalise_name
 from cxprior.errors import Problem, WorkbookError
 from cxprior.i18n import tr
+from cxprior.safe_text import code_point, forbidden_in_id, forbidden_in_text, reveal
 
 
 class Unreadable:
@@ -339,11 +340,37 @@ def _convert(table: Table, key: str, kind: str, cells: list[object], rows: list[
                 table.add(row, key, "wb.not_a_number", value=show(value))
                 out.append(np.nan)
         return out
-    if kind == "ids":
-        return [_split_ids(to_text(value)) for value in cells]
     if kind in ("yesno", "word"):
         return [_word(value) for value in cells]
-    return [to_text(value) for value in cells]
+    if kind == "ids":
+        texts = [_split_ids(to_text(value)) for value in cells]
+    else:
+        texts = [to_text(value) for value in cells]
+    _check_characters(table, key, kind, texts, rows)
+    return texts
+
+
+# columns whose text is matched against other text: a hidden character there breaks the match
+_ID_KEYS = {"exclusive_group", "period"}
+
+
+def _check_characters(table: Table, key: str, kind: str, values: list[object], rows: list[int]) -> None:
+    """Report ids holding invisible or control characters, and control characters in text."""
+    is_id = kind == "ids" or key.endswith("_id") or key in _ID_KEYS
+    for row, value in zip(rows, values, strict=True):
+        if value is None:
+            continue
+        for text in value if kind == "ids" else (value,):
+            char = forbidden_in_id(text) if is_id else forbidden_in_text(text)
+            if char is None:
+                continue
+            if is_id:
+                table.add(
+                    row, key, "sec.id_hidden_char", value=reveal(text, breaks=True), code=code_point(char)
+                )
+            else:
+                table.add(row, key, "sec.text_control_char", code=code_point(char))
+            break
 
 
 def _word(value: object) -> str | None:

@@ -177,7 +177,7 @@ def read_initiatives(
     ) in enumerate(_records(table, *fields, *more)):
         by_period = {p: values[n] for p, values in zip(periods, period_values, strict=True)}
         cost = _cost(table, row, cost, by_period, has_cost)
-        if deps:
+        if deps and table.ok(row, "depends_on"):  # an id already refused is not looked up
             for dep in deps:
                 if dep == iid:
                     table.add(row, "depends_on", "wb.self_dependency", value=dep)

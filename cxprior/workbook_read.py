@@ -30,7 +30,8 @@ from defusedxml.ElementTree import fromstring as safe_fromstring
 from cxprior import contract
 from cxprior.domain import TeamBacklog, Workspace
 from cxprior.errors import Problem, UnsafeFileError, WorkbookError
-from cxprior.i18n import CATALOG, tr
+from cxprior.i18n import CATALOG, format_number, tr
+from cxprior.safe_text import reveal, unescape_xstring
 from cxprior.validation import (
     UNREADABLE,
     RawSheet,
@@ -68,6 +69,9 @@ QUIET_SHEETS = frozenset(
     | {text.strip().casefold() for text in CATALOG.get("export.instructions.sheet", {}).values()}
 )
 WORKSPACE_ONLY = ("Goals", "KPIs", "KPI_Goals")
+# when row 1 holds fewer than two of the template's headers, the rows down to this one are
+# searched for them, so that a title above the table gets a message saying so
+HEADER_SEARCH_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -177,7 +181,8 @@ def _sheets(package: _Package, workbook: str) -> list[tuple[str, str | None, str
         rel_id = next((v for k, v in node.attrib.items() if k.startswith("{") and _local(k) == "id"), "")
         kind, target = rels.get(rel_id, ("", ""))
         part = target if kind == "worksheet" and package.find(target) else None
-        sheets.append((node.get("name", ""), part, kind))
+        # a hidden character (right-to-left override, zero-width space) is shown as ⟨U+…⟩
+        sheets.append((reveal(node.get("name", "")), part, kind))
     return sheets
 
 
@@ -249,7 +254,7 @@ class _SharedStrings(_Target):
         elif name == "rPh":
             self.phonetic -= 1
         elif name == "si":
-            self.strings.append("".join(self.parts))
+            self.strings.append(unescape_xstring("".join(self.parts)))
             if len(self.strings) > self.limit:
                 raise _StopSheet
 
@@ -301,6 +306,8 @@ class _SheetReader(_Target):
         self.inline: list[str] | None = None
         self.phonetic = 0
         self.wide = False
+        self.looking = True  # for the headers below row 1 (see HEADER_SEARCH_ROWS)
+        self.header_hits = 0
 
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = self.TAGS.get(tag)
@@ -360,6 +367,8 @@ class _SheetReader(_Target):
             if isinstance(value, str) and value.strip():
                 self.raw.headers[column] = value.strip()
             return
+        if self.looking and self.row_number <= HEADER_SEARCH_ROWS:
+            self._count_header()
         if column not in self.kept:
             if column not in self.raw.headers and column not in self.orphans and self.row_number > 1:
                 value = self._decode()
@@ -368,11 +377,26 @@ class _SheetReader(_Target):
             return
         self.cells[column] = self._decode()
 
+    def _count_header(self) -> None:
+        """Count a text cell below row 1 that is one of the template's headers."""
+        text = None
+        if self.cell_type == "inlineStr" and self.inline is not None:
+            text = "".join(self.inline)
+        elif (
+            self.cell_type == "s"
+            and self.value
+            and self.value.isdigit()
+            and int(self.value) < len(self.shared)
+        ):
+            text = self.shared[int(self.value)]
+        if text is not None and self.keep(text.strip()):
+            self.header_hits += 1
+
     def _decode(self) -> object:
         kind = self.cell_type
         raw = self.value
         if kind == "inlineStr":
-            value: object = "".join(self.inline) if self.inline is not None else None
+            value: object = unescape_xstring("".join(self.inline)) if self.inline is not None else None
         elif raw is None or raw == "":
             return self._unreadable("wb.formula_no_result") if self.formula else None
         elif kind is None or kind == "n":
@@ -390,9 +414,13 @@ class _SheetReader(_Target):
         elif kind == "e":
             return self._unreadable("wb.excel_error", code=raw)
         else:  # "str" (a formula's text result) and "d" (an ISO date written as text)
-            value = raw
+            value = unescape_xstring(raw)
         if isinstance(value, str) and len(value) > self.limits.max_cell_chars:
-            return self._unreadable("wb.cell_too_long", length=len(value), limit=self.limits.max_cell_chars)
+            return self._unreadable(
+                "wb.cell_too_long",
+                length=format_number(len(value), self.lang),
+                limit=format_number(self.limits.max_cell_chars, self.lang),
+            )
         if isinstance(value, str) and value in EXCEL_ERRORS and self.formula:
             return self._unreadable("wb.excel_error", code=value)
         return value
@@ -411,7 +439,14 @@ class _SheetReader(_Target):
             self.kept = {c: h for c, h in self.raw.headers.items() if self.keep(h)}
             for column in self.kept:
                 self.raw.values[column] = []
+            self.looking = len(self.kept) < 2
             return
+        if self.looking:
+            hits, self.header_hits = self.header_hits, 0
+            if hits >= 2:
+                self._sheet_problem("sec.headers_not_on_row_1", row=self.row_number)
+                raise _StopSheet
+            self.looking = self.row_number < HEADER_SEARCH_ROWS
         cells = self.cells
         if not any(v is not None and not (isinstance(v, str) and not v.strip()) for v in cells.values()):
             return

@@ -18,13 +18,16 @@ become part of the value on read-back). Instead:
 Two things XML cannot carry are normalised (documented, not silent surprises): a
 carriage return becomes a line feed (XML parsers turn CR into LF anyway, and Excel's
 line break is LF), and control characters Excel forbids (U+0000–U+0008, U+000B, U+000C,
-U+000E–U+001F) are removed. Non-finite numbers are written as empty cells.
+U+000E–U+001F) are removed. Non-finite numbers are written as empty cells. Text that looks
+like Office's own escape for such characters (`_x0041_`) gets its underscore escaped
+(`_x005F_x0041_`), as Excel does, so Excel and our reader show it as typed, not as "A".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from numbers import Integral, Real
@@ -66,10 +69,14 @@ def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS) or text in ERROR_CODES
 
 
+_XSTRING_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
 def clean_text(text: str) -> str:
-    """Text as XML can carry it: CR → LF, forbidden control characters removed."""
+    """Text as XML can carry it: CR → LF, forbidden control characters removed, and a
+    literal `_xHHHH_` escaped so that it is not decoded as a character on reading."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return ILLEGAL_CHARACTERS_RE.sub("", text)
+    return _XSTRING_LIKE.sub("_x005F_", ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
 def safe_cell_value(value: object) -> object:

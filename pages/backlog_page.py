@@ -6,6 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+import ui_store
+from cxprior.domain import Workspace
 from cxprior.errors import WorkbookError
 from cxprior.merge import apply_merge, preview_frame, preview_merge
 from cxprior.workbook_read import validate_initiatives_frame
@@ -39,21 +41,29 @@ st.subheader(ui.t("ui.backlog.upload_title"))
 upload = st.file_uploader(
     ui.t("ui.backlog.upload"), type=["xlsx"], key="backlog_upload", help=ui.t("ui.backlog.upload_help")
 )
+
+
+def take(new: Workspace, what: str) -> None:
+    """Take the upload in ("upload" or "merge"), saved as a new version, and show it everywhere."""
+    st.session_state[APPLIED] = upload.file_id
+    params = {"file": upload.name}
+    ui.set_workspace(new, f"ui.app.origin_{what}", params, note=ui.t(f"ui.note.{what}", **params))
+    st.rerun()
+
+
 if upload is not None:
     parsed = ui.read_bytes(upload.getvalue(), lang)
-    taken = st.session_state.get(APPLIED) == upload.file_id
     if parsed.kind == "invalid":
         message = ui.t("ui.backlog.invalid", file=upload.name, count=len(parsed.problems))
         st.error(ui.md(message), icon=":material/error:")
         ui.show_problems(parsed.problems)
+    elif st.session_state.get(APPLIED) == upload.file_id:
+        if ui.origin_file() == upload.name:  # not when a colleague's newer version was taken instead
+            done = "ui.backlog.replaced" if parsed.kind == "workspace" else "ui.backlog.merged"
+            st.success(ui.md(ui.t(done, file=upload.name)), icon=":material/check_circle:")
     elif parsed.kind == "workspace":
-        if not taken:
-            ui.set_workspace(parsed.workspace, "ui.app.origin_upload", {"file": upload.name})
-            st.session_state[APPLIED] = upload.file_id
-            st.rerun()  # so that every part of the page and the sidebar shows the new workspace
-        st.success(ui.md(ui.t("ui.backlog.replaced", file=upload.name)), icon=":material/check_circle:")
-    elif taken:
-        st.success(ui.md(ui.t("ui.backlog.merged", file=upload.name)), icon=":material/check_circle:")
+        if ui.can_save():
+            take(parsed.workspace, "upload")
     else:
         preview = preview_merge(ws, parsed.backlog, lang)
         st.info(
@@ -71,14 +81,14 @@ if upload is not None:
         st.dataframe(preview_frame(preview), hide_index=True, width="stretch")
         if preview.problems:
             ui.show_problems(preview.problems)
-        if preview.can_apply:
-            if st.button(ui.t("ui.backlog.confirm_merge"), key="backlog_merge_confirm", type="primary"):
-                merged = apply_merge(ws, parsed.backlog, preview)
-                ui.set_workspace(merged, "ui.app.origin_merge", {"file": upload.name})
-                st.session_state[APPLIED] = upload.file_id
-                st.rerun()
-        else:
+        if not preview.can_apply:
             st.warning(ui.t("ui.backlog.merge_blocked"), icon=":material/block:")
+        else:
+            confirmed = st.button(
+                ui.t("ui.backlog.confirm_merge"), key="backlog_merge_confirm", type="primary"
+            )
+            if confirmed and ui.can_save():  # without a name the preview stays, to confirm again
+                take(apply_merge(ws, parsed.backlog, preview), "merge")
     if parsed.notes:
         with st.expander(ui.t("ui.backlog.notes", count=len(parsed.notes))):
             ui.show_problems(parsed.notes)
@@ -118,5 +128,7 @@ if any(changes.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
         st.error(ui.md(ui.t("ui.backlog.edit_refused", count=len(error.problems))), icon=":material/error:")
         ui.show_problems(error.problems)
     else:
-        ui.set_workspace(updated, "ui.app.origin_edit")
-        st.rerun()
+        if ui.set_workspace(updated, "ui.app.origin_edit", note=ui.t("ui.note.edit")):
+            st.rerun()
+
+ui_store.versions_section()

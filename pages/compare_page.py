@@ -1,25 +1,33 @@
-"""Compare: two or more scenarios side by side — metrics, selection matrix, gains and losses."""
+"""Compare: two or more scenarios side by side — this session's runs and the saved scenarios —
+metrics, selection matrix, gains and losses."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 import ui
+import ui_scenarios
 from cxprior.compare import delta_sentence, metrics_frame, scenario_delta, selection_matrix
 
 lang = ui.lang()
-saved = ui.runs()
+labels, saved = ui_scenarios.compare_choices()
 
 st.title(ui.t("ui.page.compare"))
-if len(saved) < 2:
-    st.info(ui.t("ui.compare.need_two", count=len(saved)), icon=":material/info:")
+if len(labels) < 2:
+    st.info(ui.t("ui.compare.need_two", count=len(labels)), icon=":material/info:")
     st.stop()
 
-chosen = st.multiselect(ui.t("ui.compare.choose"), list(saved), default=list(saved), key="compare_runs")
-if len(chosen) < 2:
+# this session's runs first; with fewer than two, the saved scenarios fill in
+session = [name for name in labels if isinstance(name, str)]
+default = session if len(session) >= 2 else list(labels)[:3]
+chosen = st.multiselect(
+    ui.t("ui.compare.choose"), list(labels), default=default, format_func=labels.get, key="compare_runs"
+)
+runs = ui_scenarios.compare_runs(chosen, saved)
+if len(runs) < 2:
     st.info(ui.t("ui.compare.pick_two"), icon=":material/info:")
     st.stop()
-runs = [saved[name] for name in chosen]
+by_name = {run.name: run for run in runs}
 stale = [run.name for run in runs if ui.is_stale(run)]
 if stale:
     st.caption(ui.md(ui.t("ui.compare.stale", names=", ".join(stale))))
@@ -29,8 +37,8 @@ metrics = metrics_frame(runs, lang)
 st.dataframe(metrics, width="stretch", height=35 * (len(metrics) + 1) + 3)
 
 st.subheader(ui.t("ui.compare.gains"))
-reference_name = st.selectbox(ui.t("ui.compare.reference"), chosen, key="compare_reference")
-reference = saved[reference_name]
+reference_name = st.selectbox(ui.t("ui.compare.reference"), list(by_name), key="compare_reference")
+reference = by_name[reference_name]
 for run in runs:
     if run.name == reference_name:
         continue

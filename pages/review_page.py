@@ -1,20 +1,24 @@
-"""COMEX review, read-only: the scenario handed over, what it funds by goal and year, what it
-buys on each KPI, and what was left out and why. No editing widgets on this page."""
+"""COMEX review: the scenarios handed over, each read-only — what it funds by goal and year,
+what it buys on each KPI, what was left out and why — then the decision (approve, or send
+back with a comment), the decision log and the COMEX pack. Nothing here edits a scenario."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 import ui
+import ui_depth
+import ui_results
+import ui_scenarios
 from cxprior import charts
 from cxprior.i18n import format_money
 from cxprior.portfolio_tables import funded_by_goal
 from cxprior.projection import format_level, kpi_projection
 
 lang = ui.lang()
-run = ui.review_run()
 
 st.title(ui.t("ui.page.review"))
+summary, run = ui_scenarios.review_picker()
 if run is None:
     st.info(ui.t("ui.review.none"), icon=":material/info:")
     st.stop()
@@ -25,9 +29,9 @@ st.header(ui.md(run.name))
 if ui.is_stale(run):
     st.caption(ui.t("ui.review.stale"))
 if not result.is_solved:
-    ui.explain_infeasible(result)
+    ui_results.explain_infeasible(result)
     st.stop()
-ui.headline(run)
+ui_results.headline(run)
 scores = ui.scores_for(ui.key_of(ws), ws, lang)
 
 st.subheader(ui.t("ui.review.funded_by_goal"))
@@ -64,5 +68,8 @@ ui.show_table(shown, kpi_labels, percent=["progress"])
 st.altair_chart(charts.kpi_progress_chart(projection, lang), width="stretch")
 
 st.subheader(ui.t("ui.review.left_out", count=len(ws.initiatives) - len(result.selected)))
-ui.excluded_section(run, scores)
-ui.portfolio_download(run, st, "review_download_portfolio")
+ui_results.excluded_section(run, scores)
+if summary is not None:
+    ui_scenarios.decision_section(summary)
+ui_results.pack_downloads(run, st.columns(2), "review", scenario_id=summary and summary.scenario_id)
+ui_depth.uncertainty_section(run, readonly=True)

@@ -6,6 +6,9 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+import ui_depth
+import ui_results
+import ui_scenarios
 from cxprior.compare import ScenarioRun
 from cxprior.domain import Scenario
 from cxprior.i18n import tr
@@ -21,6 +24,7 @@ cap = {"min_value": 1, "step": 1, "placeholder": ui.t("ui.scenario.no_cap")}
 pick = {"format_func": label_of.get, "placeholder": ui.t("ui.scenario.choose")}
 
 st.title(ui.t("ui.page.scenario"))
+ui_scenarios.library()
 with st.container(border=True):
     # widgets that change what the form shows stay outside it; the rest is sent with "Run"
     top = st.columns([2, 3])
@@ -117,15 +121,10 @@ if ui.is_stale(run):
 elif run.scenario != scenario:
     st.caption(ui.t("ui.scenario.changed"))
 if not run.result.is_solved:
-    ui.explain_infeasible(run.result)
+    ui_results.explain_infeasible(run.result)
     st.stop()
 
-ui.headline(run)
-actions = st.columns([1, 1.4, 1.6])
-if actions[0].button(
-    ui.t("ui.scenario.submit_review"), key="scenario_submit_review", icon=":material/gavel:"
-):
-    ui.submit_for_review(run.name)
-    st.toast(ui.md(ui.t("ui.scenario.submitted", name=run.name)))
-ui.portfolio_download(run, actions[1], "scenario_download_portfolio")
-ui.result_sections(run)
+ui_results.headline(run)
+ui_scenarios.run_actions(run)
+ui_results.result_sections(run)
+ui_depth.scenario_depth(run)

@@ -19,6 +19,8 @@ from cxprior.pairwise import (
 )
 from cxprior.value import goal_weights
 
+KPI_COLUMNS = ["connection", "kpi_id", "name", "unit", "direction", "baseline", "target"]
+KPI_COLUMNS += ["linked_goals", "strategic_weight"]
 lang = ui.lang()
 ws = ui.workspace()
 scores = ui.scores()
@@ -43,8 +45,9 @@ with direct, st.form("strategy_weights_form", border=False):
         for n, g in enumerate(ws.goals)
     }
     if st.form_submit_button(ui.t("ui.strategy.apply_weights"), key="strategy_weights_apply", type="primary"):
-        ui.set_workspace(with_goal_weights(ws, entered, lang), "ui.app.origin_edit")
-        st.rerun()
+        weighted = with_goal_weights(ws, entered, lang)
+        if ui.set_workspace(weighted, "ui.app.origin_edit", note=ui.t("ui.note.weights")):
+            st.rerun()
 
 with pairwise:
     st.caption(ui.t("ui.strategy.pairwise_help"))
@@ -86,8 +89,9 @@ with pairwise:
         ui.show_table(table, labels, percent=["current", "pairwise"])
         if st.button(ui.t("ui.strategy.use_pairwise"), key="strategy_pairwise_apply"):
             weights = {g: round(w * 100, 2) for g, w in result.weights.items()}
-            ui.set_workspace(with_goal_weights(ws, weights, lang), "ui.app.origin_edit")
-            st.rerun()
+            weighted = with_goal_weights(ws, weights, lang)
+            if ui.set_workspace(weighted, "ui.app.origin_edit", note=ui.t("ui.note.pairwise")):
+                st.rerun()
 
 st.subheader(ui.t("ui.strategy.kpis"))
 orphans = disconnected_kpis(ws)
@@ -116,17 +120,7 @@ kpi_frame = pd.DataFrame(
         )
         for k in ws.kpis
     ],
-    columns=[
-        "connection",
-        "kpi_id",
-        "name",
-        "unit",
-        "direction",
-        "baseline",
-        "target",
-        "linked_goals",
-        "strategic_weight",
-    ],
+    columns=KPI_COLUMNS,
 )
 kpi_labels = {"connection": ui.t("ui.col.connection"), "kpi_id": ui.t("ui.col.kpi")}
 kpi_labels |= {k: ui.t(f"ui.col.{k}") for k in ("name", "unit", "direction", "baseline", "target")}

@@ -1,9 +1,17 @@
-"""Helpers for AppTest: start the real app from app.py, open pages, read what the user sees."""
+"""Helpers for AppTest: start the real app from app.py, open pages, read what the user sees.
+
+Every app test gets a database of its own (`app_database`, autouse in the modules that import
+it): the app saves each workspace change and scenario there, so tests never see each other's
+data nor write to the repository's .cxprior/ folder. Two AppTests on the same path are two
+browser sessions (or a restart) on the same database.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -14,10 +22,30 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGES = ("overview", "backlog", "strategy", "scenario", "compare", "review")
 
 
-def start(locale: str | None = "en-GB", timeout: float = 60) -> AppTest:
+AUTHOR = "Claire Martin"
+
+
+@pytest.fixture(autouse=True)
+def app_database(tmp_path, monkeypatch) -> Path:
+    """A fresh SQLite database for the app under test (DATABASE_URL would override it)."""
+    path = tmp_path / "cxprior.db"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("CXPRIOR_DB_PATH", str(path))
+    return path
+
+
+def database_path() -> Path:
+    """The database the app under test uses (set by `app_database`)."""
+    return Path(os.environ["CXPRIOR_DB_PATH"])
+
+
+def start(locale: str | None = "en-GB", timeout: float = 60, author: str | None = AUTHOR) -> AppTest:
+    """A new browser session on the app; `author` is the name typed in the sidebar (None: not yet)."""
     at = AppTest.from_file(str(APP), default_timeout=timeout)
     if locale is not None:
         at.context["locale"] = locale
+    if author is not None:
+        at.session_state["author"] = author
     return at.run()
 
 

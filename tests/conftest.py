@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
+
+
+@pytest.fixture(autouse=True)
+def app_database(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own SQLite store, so no test sees another's data or the user's."""
+    path = tmp_path / "cxprior.db"
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("CXPRIOR_DB_PATH", str(path))
+    return path
 
 
 @pytest.fixture

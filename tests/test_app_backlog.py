@@ -6,7 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from app_helpers import TEAM_BACKLOG, failures, open_page, shown, start, table_with, unescape, upload
+from app_helpers import (
+    TEAM_BACKLOG,
+    app_database,  # noqa: F401 (autouse: a database per test)
+    failures,
+    open_page,
+    shown,
+    start,
+    table_with,
+    unescape,
+    upload,
+)
 
 from cxprior.domain import Impact, Initiative
 from cxprior.workbook_read import read_workbook

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import open_page, start, upload
+from app_helpers import (
+    app_database,  # noqa: F401 (autouse: a database per test)
+    open_page,
+    start,
+    upload,
+)
 from test_app_scenario import SMALL, run_scenario
 
 import cxprior.optimizer

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app_helpers import failures, open_page, shown, start, upload
+from app_helpers import (
+    app_database,  # noqa: F401 (autouse: a database per test)
+    failures,
+    open_page,
+    shown,
+    start,
+    upload,
+)
 
 from cxprior.workbook_write import write_workspace
 

@@ -4,7 +4,16 @@ known by hand (one goal, one KPI from 0 to 100, value = impact × confidence).""
 from __future__ import annotations
 
 import pytest
-from app_helpers import failures, open_page, shown, start, table_with, texts, upload
+from app_helpers import (
+    app_database,  # noqa: F401 (autouse: a database per test)
+    failures,
+    open_page,
+    shown,
+    start,
+    table_with,
+    texts,
+    upload,
+)
 
 from cxprior.domain import Budget, Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
 from cxprior.workbook_write import write_workspace
@@ -142,7 +151,7 @@ def test_two_named_scenarios_can_be_compared(scenario_page):
 def test_compare_asks_for_two_scenarios_first(scenario_page):
     run_scenario(scenario_page, 300.0)
     open_page(scenario_page, "compare")
-    assert shown(scenario_page.info)[0].startswith("Run at least two scenarios on the Scenario page")
+    assert shown(scenario_page.info)[0].startswith("Run or save at least two scenarios on the Scenario page")
 
 
 def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
@@ -174,9 +183,11 @@ def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
         "button",
     )
     main = scenario_page.main
-    assert [w for kind in editing for w in main.get(kind)] == []
+    # the only inputs: which scenario to look at, and the decision on it; nothing edits the scenario
+    widgets = sorted(w.key for kind in editing for w in main.get(kind))
+    assert widgets == ["review_approve", "review_choice", "review_comment", "review_send_back"]
     assert [d for d in main.get("dataframe") if d.editing_mode != "read_only"] == []
-    assert [b.key for b in main.get("download_button")] == ["review_download_portfolio"]
+    assert [b.key for b in main.get("download_button")] == ["review_pack_xlsx", "review_pack_pdf"]
     assert texts(scenario_page.title) == ["COMEX review"]
 
 

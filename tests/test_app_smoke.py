@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import PAGES, failures, open_page, start, texts
+from app_helpers import (
+    PAGES,
+    app_database,  # noqa: F401 (autouse: a database per test)
+    failures,
+    open_page,
+    start,
+    texts,
+)
 
 TITLES = {
     "en": ["Overview", "Backlog", "Strategy", "Scenario", "Compare", "COMEX review"],

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from app_helpers import failures, open_page, shown, start, table_with
+from app_helpers import (
+    app_database,  # noqa: F401 (autouse: a database per test)
+    failures,
+    open_page,
+    shown,
+    start,
+    table_with,
+)
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 
-from cxprior.i18n import core, depth, export, optimizer, report, store, ui, workbook
+from cxprior.i18n import core, depth, export, optimizer, report, security, store, ui, workbook
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 
 CATALOG: dict[str, dict[str, str]] = {}
-for _module in (core, workbook, export, optimizer, ui, store, report, depth):
+for _module in (core, workbook, export, optimizer, ui, store, report, depth, security):
     _clash = CATALOG.keys() & _module.MESSAGES.keys()
     if _clash:
         raise RuntimeError(f"translation keys defined twice: {sorted(_clash)}")

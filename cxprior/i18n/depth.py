@@ -366,6 +366,253 @@ _UNCERTAINTY: dict[str, dict[str, str]] = {
     "depth.mc.category.never": {"en": "Never", "fr": "Jamais"},
 }
 
+# --- dashboard: page titles (registered in app.py), pages and sections (ui_depth.py) ---
+_UI: dict[str, dict[str, str]] = {
+    "ui.page.maturity": {"en": "CX maturity", "fr": "Maturité CX"},
+    "ui.page.journey": {"en": "Customer journey", "fr": "Parcours client"},
+    "depth.ui.maturity.intro": {
+        "en": "Score each statement from 1 (not at all true of us) to 5 (fully, systematically "
+        "true). The diagnostic places the company on the six-step CX maturity staircase and says "
+        "which competency to build first.",
+        "fr": "Notez chaque affirmation de 1 (pas du tout vrai chez nous) à 5 (pleinement, "
+        "systématiquement vrai). Le diagnostic situe l'entreprise sur l'escalier de maturité CX à "
+        "six marches et indique la compétence à développer en premier.",
+    },
+    "depth.ui.maturity.questionnaire": {"en": "Self-assessment", "fr": "Autodiagnostic"},
+    "depth.ui.maturity.result": {"en": "Where the company stands", "fr": "Où en est l'entreprise"},
+    "depth.ui.maturity.answer_all": {
+        "en": "Score every statement to see where the company stands ({answered} of {total} scored).",
+        "fr": "Notez chaque affirmation pour voir où en est l'entreprise ({answered} sur {total} notées).",
+    },
+    "depth.ui.maturity.overall_metric": {"en": "Overall step", "fr": "Marche globale"},
+    "depth.ui.maturity.step_of": {"en": "{step} of 6", "fr": "{step} sur 6"},
+    "depth.ui.maturity.weakest_line": {
+        "en": "Weakest competency: {competency} (score {score} of 5, step {step}, {step_name}).",
+        "fr": "Compétence la plus faible : {competency} (note {score} sur 5, marche {step}, {step_name}).",
+    },
+    "depth.ui.maturity.apply": {"en": "Apply to the scenario", "fr": "Appliquer au scénario"},
+    "depth.ui.maturity.applied": {
+        "en": "Applied: scenarios now keep at least {share} of their budget for “{competency}”.",
+        "fr": "Appliqué : les scénarios réservent désormais au moins {share} de leur budget à "
+        "« {competency} ».",
+    },
+    "depth.ui.maturity.applied_run": {
+        "en": "Scenario “{name}” solved again with at least {share} of its budget on “{competency}”.",
+        "fr": "Scénario « {name} » recalculé avec au moins {share} de son budget sur « {competency} ».",
+    },
+    "depth.ui.maturity.save": {"en": "Save this assessment", "fr": "Enregistrer ce diagnostic"},
+    "depth.ui.maturity.saved": {
+        "en": "Assessment saved by {author}.",
+        "fr": "Diagnostic enregistré par {author}.",
+    },
+    "depth.ui.maturity.history": {"en": "History of assessments", "fr": "Historique des diagnostics"},
+    "depth.ui.maturity.no_history": {
+        "en": "No assessment saved yet: save this one to start the history.",
+        "fr": "Aucun diagnostic enregistré : enregistrez celui-ci pour commencer l'historique.",
+    },
+    "depth.ui.store_unavailable": {
+        "en": "The history cannot be read or saved: {reason}",
+        "fr": "L'historique ne peut être ni lu ni enregistré : {reason}",
+    },
+    "depth.ui.journey.backlog_only": {
+        "en": "No scenario has been run yet: these are the backlog's figures (value at stake and "
+        "cost asked per phase). Run the optimizer on the Scenario page to see what the portfolio "
+        "funds.",
+        "fr": "Aucun scénario n'a encore été calculé : voici les chiffres de l'ensemble des "
+        "initiatives (enjeu de valeur et coût demandé par phase). Lancez l'optimisation sur la "
+        "page Scénario pour voir ce que le portefeuille finance.",
+    },
+    "depth.ui.journey.of_run": {
+        "en": "Funded figures are those of the scenario “{name}”.",
+        "fr": "Les montants financés sont ceux du scénario « {name} ».",
+    },
+    "depth.ui.journey.stale": {
+        "en": "This scenario was solved on an earlier version of the workspace: the figures are "
+        "those of the data it was solved on.",
+        "fr": "Ce scénario a été calculé sur une version antérieure de l'espace de travail : les "
+        "chiffres sont ceux des données sur lesquelles il a été calculé.",
+    },
+    "depth.ui.journey.phases": {
+        "en": "Value and cost along the journey",
+        "fr": "Valeur et coût le long du parcours",
+    },
+    "depth.ui.journey.unphased": {
+        "en": "{count} initiative(s) name no journey phase ({cost} asked): they count in the "
+        "totals but in no phase.",
+        "fr": "{count} initiative(s) sans phase du parcours ({cost} demandés) : elles comptent "
+        "dans les totaux mais dans aucune phase.",
+    },
+    "depth.ui.journey.circle": {
+        "en": "The employee–customer circle",
+        "fr": "Le cercle vertueux collaborateurs–clients",
+    },
+    "depth.ui.journey.employee_kpis": {"en": "Employee-side KPIs", "fr": "Indicateurs côté collaborateurs"},
+    "depth.ui.journey.split_backlog": {
+        "en": "Without a portfolio, the split is that of every initiative in the backlog.",
+        "fr": "Sans portefeuille, la répartition est celle de toutes les initiatives.",
+    },
+    "depth.ui.journey.emotions": {"en": "Emotion ratio", "fr": "Ratio d'émotions"},
+    "depth.ui.journey.no_emotion": {
+        "en": "No KPI measures the ratio of positive to negative emotions (unit “ratio”, or "
+        "“emotion” in its name): add one to compare with the 3 : 1 of CX leaders.",
+        "fr": "Aucun indicateur ne mesure le ratio d'émotions positives et négatives (unité "
+        "« ratio », ou « émotion » dans son nom) : ajoutez-en un pour vous comparer au 3 : 1 des "
+        "leaders CX.",
+    },
+    "depth.ui.mc.title": {"en": "How robust is this portfolio?", "fr": "Ce portefeuille est-il robuste ?"},
+    "depth.ui.mc.help": {
+        "en": "Impact estimates are uncertain and some initiatives may not deliver. The analysis "
+        "draws many possible worlds and finds the best portfolio in each one: initiatives chosen "
+        "in at least 90 % of them form the robust core.",
+        "fr": "Les impacts estimés sont incertains et certaines initiatives peuvent ne pas livrer. "
+        "L'analyse tire de nombreux mondes possibles et cherche le meilleur portefeuille dans "
+        "chacun : les initiatives retenues dans au moins 90 % d'entre eux forment le noyau robuste.",
+    },
+    "depth.ui.mc.draws": {"en": "Number of draws", "fr": "Nombre de tirages"},
+    "depth.ui.mc.seed": {"en": "Random seed", "fr": "Graine aléatoire"},
+    "depth.ui.mc.run": {"en": "Run the robustness analysis", "fr": "Lancer l'analyse de robustesse"},
+    "depth.ui.mc.progress": {"en": "Draw {done} of {total}", "fr": "Tirage {done} sur {total}"},
+    "depth.ui.mc.computed": {
+        "en": "{draws} draws, seed {seed}, computed in {seconds} s.",
+        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s.",
+    },
+    "depth.ui.mc.p10": {"en": "Pessimistic (P10)", "fr": "Pessimiste (P10)"},
+    "depth.ui.mc.p50": {"en": "Median (P50)", "fr": "Médiane (P50)"},
+    "depth.ui.mc.p90": {"en": "Optimistic (P90)", "fr": "Optimiste (P90)"},
+    "depth.ui.mc.expected": {"en": "Expected value", "fr": "Valeur attendue"},
+    "depth.ui.mc.core_title": {"en": "Core index per initiative", "fr": "Indice de noyau par initiative"},
+    "depth.ui.mc.distribution_title": {
+        "en": "Value of the portfolio across the draws",
+        "fr": "Valeur du portefeuille selon les tirages",
+    },
+    "depth.ui.mc.review_none": {
+        "en": "No robustness analysis has been run for this portfolio yet: it is run on the Scenario page.",
+        "fr": "Aucune analyse de robustesse n'a encore été faite pour ce portefeuille : elle se "
+        "lance sur la page Scénario.",
+    },
+    "depth.ui.rec.active": {
+        "en": "Maturity constraint in force: at least {share} of the budget on initiatives that "
+        "build “{competency}”.",
+        "fr": "Contrainte de maturité en vigueur : au moins {share} du budget sur des initiatives "
+        "qui développent « {competency} ».",
+    },
+    "depth.ui.rec.pending": {
+        "en": "The maturity diagnostic recommends at least {share} of the budget on “{competency}”, "
+        "but this result was computed without it.",
+        "fr": "Le diagnostic de maturité recommande au moins {share} du budget sur « {competency} », "
+        "mais ce résultat a été calculé sans cette contrainte.",
+    },
+    "depth.ui.rec.apply_run": {"en": "Apply and run again", "fr": "Appliquer et recalculer"},
+    "depth.ui.rec.remove": {"en": "Remove this constraint", "fr": "Retirer cette contrainte"},
+    "depth.ui.rec.removed": {
+        "en": "Maturity constraint removed: scenario “{name}” solved again without it.",
+        "fr": "Contrainte de maturité retirée : scénario « {name} » recalculé sans elle.",
+    },
+    "depth.ui.yes": {"en": "Yes", "fr": "Oui"},
+    "depth.ui.no": {"en": "No", "fr": "Non"},
+    "depth.col.when": {"en": "Date", "fr": "Date"},
+    "depth.col.author": {"en": "Author", "fr": "Auteur"},
+    "depth.col.step": {"en": "Step", "fr": "Marche"},
+    "depth.col.step_name": {"en": "Staircase step", "fr": "Marche de l'escalier"},
+    "depth.col.weakest": {"en": "Weakest competency", "fr": "Compétence la plus faible"},
+    "depth.col.phase": {"en": "Journey phase or gap", "fr": "Phase ou passage du parcours"},
+    "depth.col.value_potential": {"en": "Value at stake (points)", "fr": "Enjeu de valeur (points)"},
+    "depth.col.asked_cost": {"en": "Cost asked", "fr": "Coût demandé"},
+    "depth.col.funded_cost": {"en": "Cost funded", "fr": "Coût financé"},
+    "depth.col.count": {"en": "Initiatives", "fr": "Initiatives"},
+    "depth.col.funded_count": {"en": "Funded", "fr": "Financées"},
+    "depth.col.kpi": {"en": "KPI", "fr": "Indicateur"},
+    "depth.col.name": {"en": "Name", "fr": "Nom"},
+    "depth.col.unit": {"en": "Unit", "fr": "Unité"},
+    "depth.col.baseline": {"en": "Baseline", "fr": "Valeur initiale"},
+    "depth.col.target": {"en": "Target", "fr": "Cible"},
+    "depth.col.initiative_id": {"en": "Id", "fr": "Id"},
+    "depth.col.core_index": {"en": "Core index", "fr": "Indice de noyau"},
+    "depth.col.category": {"en": "Robustness", "fr": "Robustesse"},
+    "depth.col.in_portfolio": {"en": "In the portfolio", "fr": "Dans le portefeuille"},
+}
+
+_CHART: dict[str, dict[str, str]] = {
+    "depth.chart.step": {"en": "Step", "fr": "Marche"},
+    "depth.chart.step_name": {"en": "Name", "fr": "Nom"},
+    "depth.chart.description": {"en": "What it looks like", "fr": "À quoi elle ressemble"},
+    "depth.chart.you_are_here": {"en": "You are here", "fr": "Vous êtes ici"},
+    "depth.chart.benchmark": {"en": "French companies", "fr": "Entreprises françaises"},
+    "depth.chart.competency": {"en": "Competency", "fr": "Compétence"},
+    "depth.chart.score": {"en": "Score (1 to 5)", "fr": "Note (1 à 5)"},
+    "depth.chart.weakest": {"en": "Weakest", "fr": "La plus faible"},
+    "depth.chart.other": {"en": "Other competencies", "fr": "Autres compétences"},
+    "depth.chart.when": {"en": "Date", "fr": "Date"},
+    "depth.chart.author": {"en": "Author", "fr": "Auteur"},
+    "depth.chart.overall_step": {"en": "Overall step", "fr": "Marche globale"},
+    "depth.chart.phase": {"en": "Journey phase", "fr": "Phase du parcours"},
+    "depth.chart.value_potential": {"en": "Value at stake (points)", "fr": "Enjeu de valeur (points)"},
+    "depth.chart.cost": {"en": "Cost", "fr": "Coût"},
+    "depth.chart.asked_cost": {"en": "Asked", "fr": "Demandé"},
+    "depth.chart.funded_cost": {"en": "Funded", "fr": "Financé"},
+    "depth.chart.count": {"en": "Initiatives (funded)", "fr": "Initiatives (financées)"},
+    "depth.chart.kind": {"en": "Where", "fr": "Où"},
+    "depth.chart.kind_phase": {"en": "Phase", "fr": "Phase"},
+    "depth.chart.kind_gap": {"en": "Gap between phases", "fr": "Passage entre phases"},
+    "depth.chart.most_significant": {"en": "Most value at stake", "fr": "Plus fort enjeu"},
+    "depth.chart.side": {"en": "Side", "fr": "Côté"},
+    "depth.chart.value": {"en": "Value (points)", "fr": "Valeur (points)"},
+    "depth.chart.share": {"en": "Share", "fr": "Part"},
+    "depth.chart.ratio": {"en": "Positive : negative", "fr": "Positives : négatives"},
+    "depth.chart.level": {"en": "Level", "fr": "Niveau"},
+    "depth.chart.baseline": {"en": "Baseline", "fr": "Valeur initiale"},
+    "depth.chart.projected": {"en": "With the portfolio", "fr": "Avec le portefeuille"},
+    "depth.chart.target": {"en": "Target", "fr": "Cible"},
+    "depth.chart.initiative": {"en": "Initiative", "fr": "Initiative"},
+    "depth.chart.core_index": {
+        "en": "Share of draws where the best portfolio keeps it",
+        "fr": "Part des tirages où le meilleur portefeuille la garde",
+    },
+    "depth.chart.category": {"en": "Robustness", "fr": "Robustesse"},
+    "depth.chart.in_portfolio": {"en": "In the portfolio", "fr": "Dans le portefeuille"},
+    "depth.chart.portfolio_value": {
+        "en": "Value of the portfolio (points)",
+        "fr": "Valeur du portefeuille (points)",
+    },
+    "depth.chart.draws": {"en": "Draws", "fr": "Tirages"},
+    "depth.chart.value_range": {"en": "Value between", "fr": "Valeur entre"},
+    "depth.chart.range": {"en": "{low} and {high}", "fr": "{low} et {high}"},
+}
+
+_REPORT: dict[str, dict[str, str]] = {
+    "depth.report.sheet": {"en": "Robustness", "fr": "Robustesse"},
+    "depth.report.other_portfolio": {
+        "en": "The robustness analysis was run on another portfolio than this one: run it again "
+        "for this scenario before making the pack.",
+        "fr": "L'analyse de robustesse porte sur un autre portefeuille que celui-ci : relancez-la "
+        "pour ce scénario avant de produire le dossier.",
+    },
+    "depth.report.section": {"en": "Robustness of the choice", "fr": "Robustesse du choix"},
+    "depth.report.draws": {"en": "Draws", "fr": "Tirages"},
+    "depth.report.p10": {
+        "en": "Portfolio value, pessimistic (P10)",
+        "fr": "Valeur du portefeuille, pessimiste (P10)",
+    },
+    "depth.report.p50": {
+        "en": "Portfolio value, median (P50)",
+        "fr": "Valeur du portefeuille, médiane (P50)",
+    },
+    "depth.report.p90": {
+        "en": "Portfolio value, optimistic (P90)",
+        "fr": "Valeur du portefeuille, optimiste (P90)",
+    },
+    "depth.report.expected": {"en": "Portfolio value, expected", "fr": "Valeur du portefeuille, attendue"},
+    "depth.report.core": {"en": "Robust core", "fr": "Noyau robuste"},
+    "depth.report.borderline": {"en": "Borderline", "fr": "À la marge"},
+    "depth.report.rare": {"en": "Rarely kept", "fr": "Rarement gardées"},
+    "depth.report.none": {"en": "none", "fr": "aucune"},
+    "depth.report.col.id": {"en": "Id", "fr": "Id"},
+    "depth.report.col.name": {"en": "Initiative", "fr": "Initiative"},
+    "depth.report.col.funded": {"en": "Funded", "fr": "Financée"},
+    "depth.report.col.core_index": {"en": "Core index", "fr": "Indice de noyau"},
+    "depth.report.col.category": {"en": "Robustness", "fr": "Robustesse"},
+}
+
 MESSAGES: dict[str, dict[str, str]] = {
     **_COMPETENCIES,
     **_STATEMENTS,
@@ -375,4 +622,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     **_JOURNEY,
     **_CIRCLE,
     **_UNCERTAINTY,
+    **_UI,
+    **_CHART,
+    **_REPORT,
 }

@@ -485,17 +485,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.result.greedy_count": {"en": "Initiatives", "fr": "Initiatives"},
     "ui.result.greedy_gain": {"en": "Optimizer gain (points)", "fr": "Gain de l'optimisation (points)"},
     "ui.result.greedy_gain_share": {"en": "Gain (%)", "fr": "Gain (%)"},
-    "ui.result.download": {
-        "en": "Download the portfolio workbook",
-        "fr": "Télécharger le classeur du portefeuille",
-    },
-    "ui.result.portfolio_file": {"en": "portfolio_{name}.xlsx", "fr": "portefeuille_{name}.xlsx"},
     # --- compare ----------------------------------------------------------------------
     "ui.compare.need_two": {
-        "en": "Run at least two scenarios on the Scenario page (give each its own name) to compare them. "
-        "Scenarios run so far: {count}.",
-        "fr": "Lancez au moins deux scénarios depuis la page Scénario (chacun sous son propre nom) pour les "
-        "comparer. Scénarios lancés jusqu'ici : {count}.",
+        "en": "Run or save at least two scenarios on the Scenario page (give each its own name) to compare "
+        "them. Scenarios so far: {count}.",
+        "fr": "Lancez ou enregistrez au moins deux scénarios depuis la page Scénario (chacun sous son propre "
+        "nom) pour les comparer. Scénarios jusqu'ici : {count}.",
     },
     "ui.compare.choose": {"en": "Scenarios to compare", "fr": "Scénarios à comparer"},
     "ui.compare.pick_two": {
@@ -529,6 +524,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucun scénario n'a encore été soumis au COMEX : lancez-en un depuis la page Scénario et "
         "soumettez-le.",
     },
+    "ui.review.choose": {"en": "Scenario to review", "fr": "Scénario à examiner"},
     "ui.review.stale": {
         "en": "The workspace has changed since this scenario was solved; the figures below are those of the "
         "version it was solved on.",
@@ -551,4 +547,182 @@ MESSAGES: dict[str, dict[str, str]] = {
         "optimistes.",
     },
     "ui.review.left_out": {"en": "Left out, and why ({count})", "fr": "Écartées, et pourquoi ({count})"},
+    # --- who is acting ----------------------------------------------------------------
+    "ui.identity.name": {"en": "Your name", "fr": "Votre nom"},
+    "ui.identity.placeholder": {"en": "e.g. Claire Martin", "fr": "par exemple Claire Martin"},
+    "ui.identity.help": {
+        "en": "Recorded with every version you save, every scenario you save or submit, and every COMEX "
+        "decision you take.",
+        "fr": "Enregistré avec chaque version que vous sauvegardez, chaque scénario que vous enregistrez "
+        "ou soumettez, et chaque décision COMEX que vous prenez.",
+    },
+    "ui.identity.required": {
+        "en": "Enter your name in the sidebar first: every save, submission and decision records who "
+        "made it.",
+        "fr": "Saisissez d'abord votre nom dans le panneau latéral : chaque enregistrement, soumission et "
+        "décision garde la trace de son auteur.",
+    },
+    "ui.identity.signed_in": {"en": "Signed in as {name}", "fr": "Connecté en tant que {name}"},
+    # --- workspace versions ------------------------------------------------------------
+    "ui.app.origin_stored": {
+        "en": "“{name}” version {version}, saved by {who} on {when}",
+        "fr": "« {name} » version {version}, enregistrée par {who} le {when}",
+    },
+    "ui.app.origin_restore": {
+        "en": "version {restored_from} restored by {who}",
+        "fr": "version {restored_from} restaurée par {who}",
+    },
+    "ui.note.sample": {"en": "bundled sample {file}", "fr": "exemple fourni {file}"},
+    "ui.note.upload": {"en": "upload of {file}", "fr": "import de {file}"},
+    "ui.note.merge": {"en": "merge of team backlog {file}", "fr": "fusion du backlog d'équipe {file}"},
+    "ui.note.edit": {"en": "edit in the backlog table", "fr": "modification dans le tableau du backlog"},
+    "ui.note.weights": {"en": "goal weights changed", "fr": "poids des objectifs modifiés"},
+    "ui.note.pairwise": {
+        "en": "goal weights from the pairwise comparison",
+        "fr": "poids des objectifs issus de la comparaison par paires",
+    },
+    "ui.note.restore": {"en": "restore of version {version}", "fr": "restauration de la version {version}"},
+    "ui.versions.saved_as": {
+        "en": "Saved as version {version} of “{name}”.",
+        "fr": "Enregistré comme version {version} de « {name} ».",
+    },
+    "ui.versions.not_saved": {
+        "en": "Not saved to the database: {reason} Your work is kept in this browser session only.",
+        "fr": "Non enregistré dans la base de données : {reason} Votre travail n'est conservé que dans "
+        "cette session du navigateur.",
+    },
+    "ui.versions.title": {"en": "Saved versions", "fr": "Versions enregistrées"},
+    "ui.versions.help": {
+        "en": "Every upload, merge or edit is saved as a new version; ✓ marks the one you are working on. "
+        "Restoring an old version saves it again as the newest: nothing is ever overwritten.",
+        "fr": "Chaque import, fusion ou modification est enregistré comme une nouvelle version ; ✓ marque "
+        "celle sur laquelle vous travaillez. Restaurer une ancienne version l'enregistre à nouveau comme "
+        "la plus récente : rien n'est jamais écrasé.",
+    },
+    "ui.versions.unavailable": {
+        "en": "The version history is not available: the workspace is not saved in a database.",
+        "fr": "L'historique des versions n'est pas disponible : l'espace de travail n'est pas enregistré "
+        "dans une base de données.",
+    },
+    "ui.versions.col_version": {"en": "Version", "fr": "Version"},
+    "ui.versions.col_saved_at": {"en": "Saved", "fr": "Enregistrée"},
+    "ui.versions.col_author": {"en": "By", "fr": "Par"},
+    "ui.versions.col_note": {"en": "What changed", "fr": "Ce qui a changé"},
+    "ui.versions.col_initiatives": {"en": "Initiatives", "fr": "Initiatives"},
+    "ui.versions.restore_choice": {"en": "Version to restore", "fr": "Version à restaurer"},
+    "ui.versions.restore": {"en": "Restore this version", "fr": "Restaurer cette version"},
+    "ui.versions.restored": {
+        "en": "Version {version} restored: it is now version {new}.",
+        "fr": "Version {version} restaurée : c'est désormais la version {new}.",
+    },
+    "ui.versions.workspace": {"en": "Saved workspace", "fr": "Espace de travail enregistré"},
+    "ui.versions.open": {"en": "Open", "fr": "Ouvrir"},
+    "ui.versions.newer": {
+        "en": "{who} saved a newer version ({version}) on {when}.",
+        "fr": "{who} a enregistré une version plus récente ({version}) le {when}.",
+    },
+    "ui.versions.take_latest": {
+        "en": "Open the latest version (drop my change)",
+        "fr": "Ouvrir la dernière version (abandonner ma modification)",
+    },
+    "ui.versions.save_copy": {"en": "Save mine as a copy", "fr": "Enregistrer la mienne comme copie"},
+    "ui.versions.copy_saved": {
+        "en": "Your version is saved as the workspace “{name}”.",
+        "fr": "Votre version est enregistrée comme espace de travail « {name} ».",
+    },
+    "ui.versions.latest_loaded": {
+        "en": "Version {version} of “{name}” is open.",
+        "fr": "La version {version} de « {name} » est ouverte.",
+    },
+    # --- saved scenarios ---------------------------------------------------------------
+    "ui.saved.title": {"en": "Saved scenarios ({count})", "fr": "Scénarios enregistrés ({count})"},
+    "ui.saved.none": {
+        "en": "No scenario is saved yet: run one, then save it.",
+        "fr": "Aucun scénario n'est encore enregistré : lancez-en un, puis enregistrez-le.",
+    },
+    "ui.saved.choose": {"en": "Saved scenario", "fr": "Scénario enregistré"},
+    "ui.saved.option": {
+        "en": "{name} — {status}, {who}, {when} (#{id})",
+        "fr": "{name} — {status}, {who}, {when} (n° {id})",
+    },
+    "ui.saved.open": {"en": "Open", "fr": "Ouvrir"},
+    "ui.saved.opened": {"en": "Scenario “{name}” is open.", "fr": "Le scénario « {name} » est ouvert."},
+    "ui.saved.duplicate": {"en": "Duplicate", "fr": "Dupliquer"},
+    "ui.saved.duplicated": {
+        "en": "“{name}” is a new draft: change it, then save it.",
+        "fr": "« {name} » est un nouveau brouillon : modifiez-le, puis enregistrez-le.",
+    },
+    "ui.saved.delete": {"en": "Delete", "fr": "Supprimer"},
+    "ui.saved.deleted": {
+        "en": "Scenario “{name}” is deleted; its decision log is kept.",
+        "fr": "Le scénario « {name} » est supprimé ; son journal des décisions est conservé.",
+    },
+    "ui.saved.no_result": {
+        "en": "Scenario “{name}” has no portfolio saved with it: it cannot be opened here.",
+        "fr": "Le scénario « {name} » n'a pas de portefeuille enregistré : il ne peut pas être ouvert ici.",
+    },
+    "ui.saved.save": {"en": "Save", "fr": "Enregistrer"},
+    "ui.saved.saved": {"en": "Scenario “{name}” is saved.", "fr": "Le scénario « {name} » est enregistré."},
+    "ui.saved.save_copy": {"en": "Save as a copy", "fr": "Enregistrer comme copie"},
+    "ui.saved.withdraw": {"en": "Withdraw from COMEX", "fr": "Retirer de la revue COMEX"},
+    "ui.saved.withdrawn": {
+        "en": "“{name}” is withdrawn: it is a draft again.",
+        "fr": "« {name} » est retiré : c'est de nouveau un brouillon.",
+    },
+    "ui.saved.status": {
+        "en": "Saved as scenario #{id}, version {version}, status “{status}”.",
+        "fr": "Enregistré comme scénario n° {id}, version {version}, statut « {status} ».",
+    },
+    "ui.saved.changed": {
+        "en": "Changed since it was saved as scenario #{id} (version {version}, “{status}”): save it again "
+        "to keep this result.",
+        "fr": "Modifié depuis son enregistrement comme scénario n° {id} (version {version}, « {status} ») : "
+        "enregistrez-le à nouveau pour garder ce résultat.",
+    },
+    "ui.saved.moved_on": {
+        "en": "{who} changed “{name}” on {when}: it is now version {version}, status “{status}”. Open it "
+        "from the saved scenarios to carry on from there.",
+        "fr": "{who} a modifié « {name} » le {when} : c'est désormais la version {version}, statut "
+        "« {status} ». Ouvrez-le depuis les scénarios enregistrés pour repartir de là.",
+    },
+    "ui.saved.no_store": {
+        "en": "Scenarios cannot be saved: the database is not available.",
+        "fr": "Les scénarios ne peuvent pas être enregistrés : la base de données n'est pas disponible.",
+    },
+    "ui.saved.workspace_unsaved": {
+        "en": "This result was computed on a workspace that is not saved, so it cannot be saved: run the "
+        "optimizer again on the saved workspace.",
+        "fr": "Ce résultat a été calculé sur un espace de travail non enregistré ; il ne peut donc pas être "
+        "enregistré : relancez l'optimisation sur l'espace de travail enregistré.",
+    },
+    # --- COMEX decision ----------------------------------------------------------------
+    "ui.decision.title": {"en": "COMEX decision", "fr": "Décision du COMEX"},
+    "ui.decision.status": {
+        "en": "Status: {status} — last step by {who} on {when}.",
+        "fr": "Statut : {status} — dernière étape par {who} le {when}.",
+    },
+    "ui.decision.comment": {
+        "en": "Comment (required to send it back)",
+        "fr": "Commentaire (obligatoire pour renvoyer)",
+    },
+    "ui.decision.approve": {"en": "Approve", "fr": "Approuver"},
+    "ui.decision.send_back": {"en": "Send back", "fr": "Renvoyer"},
+    "ui.decision.approve_done": {
+        "en": "Scenario “{name}” is approved.",
+        "fr": "Le scénario « {name} » est approuvé.",
+    },
+    "ui.decision.send_back_done": {
+        "en": "Scenario “{name}” is sent back with your comment.",
+        "fr": "Le scénario « {name} » est renvoyé avec votre commentaire.",
+    },
+    "ui.decision.log": {"en": "Decision log", "fr": "Journal des décisions"},
+    "ui.decision.col_when": {"en": "When", "fr": "Quand"},
+    "ui.decision.col_who": {"en": "Who", "fr": "Qui"},
+    "ui.decision.col_status": {"en": "Status", "fr": "Statut"},
+    "ui.decision.col_comment": {"en": "Comment", "fr": "Commentaire"},
+    # --- COMEX pack --------------------------------------------------------------------
+    "ui.pack.download_xlsx": {"en": "COMEX pack (Excel)", "fr": "Dossier COMEX (Excel)"},
+    "ui.pack.download_pdf": {"en": "COMEX pack (PDF)", "fr": "Dossier COMEX (PDF)"},
+    "ui.pack.file_xlsx": {"en": "comex_pack_{name}.xlsx", "fr": "dossier_comex_{name}.xlsx"},
+    "ui.pack.file_pdf": {"en": "comex_pack_{name}.pdf", "fr": "dossier_comex_{name}.pdf"},
 }

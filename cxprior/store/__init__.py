@@ -1,4 +1,5 @@
-"""Persistent storage: workspaces and their versions, scenarios, COMEX decisions.
+"""Persistent storage: workspaces and their versions, scenarios, COMEX decisions, maturity
+self-assessments.
 
 One entry point, `Store.open(url=None)`: a SQLite file by default (no set-up), or the
 PostgreSQL database in `DATABASE_URL`; same code and migrations on both.
@@ -15,6 +16,7 @@ from cxprior.store.errors import (
 )
 from cxprior.store.records import (
     Decision,
+    MaturityRecord,
     Person,
     ScenarioStatus,
     ScenarioSummary,
@@ -30,6 +32,7 @@ __all__ = [
     "TRANSITIONS",
     "Decision",
     "InvalidInput",
+    "MaturityRecord",
     "NotFoundError",
     "Person",
     "ScenarioStatus",

@@ -143,3 +143,28 @@ class DecisionRow(Base):
     author_id: Mapped[str | None] = mapped_column(UserId)
     comment: Mapped[str] = mapped_column(Text, default="")
     decided_at: Mapped[datetime]
+
+
+class MaturityAssessmentRow(Base):
+    """One CX maturity self-assessment (the staircase); never changed once written.
+
+    The answers are the record; the headline figures beside them are computed from the
+    answers when saved, so a history lists without decoding anything.
+    """
+
+    __tablename__ = "maturity_assessments"
+    __table_args__ = (
+        CheckConstraint("overall_step BETWEEN 1 AND 6", name="overall_step"),
+        Index("ix_maturity_assessments_workspace_name", "workspace_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessed_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    # the company's workspace it was made for, by name; None for an assessment on its own
+    workspace_name: Mapped[str | None] = mapped_column(Name)
+    answers: Mapped[str] = mapped_column(Text)
+    overall_score: Mapped[float] = mapped_column(Double)
+    overall_step: Mapped[int]
+    weakest: Mapped[str] = mapped_column(String(40))

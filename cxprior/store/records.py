@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cxprior.domain import Scenario, Workspace
+from cxprior.domain import Competency, Scenario, Workspace
+from cxprior.maturity import MaturityAnswers, MaturityAssessment, assess
 from cxprior.results import PortfolioResult
 
 MAX_NAME_LENGTH = 200
@@ -149,3 +150,22 @@ class Decision:
     author: Person
     comment: str
     decided_at: datetime
+
+
+@dataclass(frozen=True)
+class MaturityRecord:
+    """One saved maturity self-assessment: who answered, when, and where the company stood."""
+
+    record_id: int
+    assessed_at: datetime
+    author: Person
+    workspace_name: str | None
+    answers: MaturityAnswers
+    overall_score: float
+    overall_step: int
+    weakest: Competency
+
+    @property
+    def assessment(self) -> MaturityAssessment:
+        """The full assessment (scores and step per competency, recommendation) of the answers."""
+        return assess(self.answers)

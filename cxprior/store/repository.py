@@ -1,4 +1,4 @@
-"""The store: the one entry point pages and scripts use to keep workspaces and scenarios.
+"""Workspaces and their versions, scenarios, decisions, maturity self-assessments.
 
     store = Store.open()                     # SQLite file, or DATABASE_URL
     saved = store.save_workspace("Acme 2026", ws, "Alice", expected_version=None)
@@ -30,6 +30,7 @@ scenario's version, so a decision taken on a version someone changed meanwhile i
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -41,8 +42,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, defer
 
 from cxprior import serialize
-from cxprior.domain import Scenario, Workspace
+from cxprior.domain import Competency, Scenario, Workspace
 from cxprior.i18n import tr
+from cxprior.maturity import MaturityAnswers, MaturityAssessment, assess, parse_answers
 from cxprior.results import PortfolioResult
 from cxprior.store.config import WRITE_OPTION, describe, make_engine, resolve_url
 from cxprior.store.errors import (
@@ -54,11 +56,18 @@ from cxprior.store.errors import (
     TransitionError,
 )
 from cxprior.store.migrate import upgrade_to_head
-from cxprior.store.models import DecisionRow, ScenarioRow, WorkspaceRow, WorkspaceVersionRow
+from cxprior.store.models import (
+    DecisionRow,
+    MaturityAssessmentRow,
+    ScenarioRow,
+    WorkspaceRow,
+    WorkspaceVersionRow,
+)
 from cxprior.store.records import (
     MAX_NAME_LENGTH,
     MAX_USER_ID_LENGTH,
     Decision,
+    MaturityRecord,
     Person,
     ScenarioStatus,
     ScenarioSummary,
@@ -438,6 +447,70 @@ class Store:
             current=head.current_version,
             changed_by=Person(head.updated_by_name, head.updated_by_id),
             changed_at=head.updated_at,
+        )
+
+    # --- maturity self-assessments ------------------------------------------------------
+
+    def save_maturity(
+        self,
+        assessment: MaturityAssessment | MaturityAnswers,
+        author: Person | str,
+        *,
+        workspace_name: str | None = None,
+    ) -> MaturityRecord:
+        """Add a self-assessment to the history (of `workspace_name`, when given).
+
+        The answers are what is kept; the overall score, step and weakest competency are
+        computed again from them, so the history never disagrees with its answers. Answers
+        that are not 5 scores of 1–5 per competency raise `MaturityError`.
+        """
+        person = as_person(author)
+        answers = assessment.answers if isinstance(assessment, MaturityAssessment) else assessment
+        figures = assess(answers)
+        name = None if workspace_name is None else _clean_name(workspace_name, "workspace")
+        with self._session(write=True) as session:
+            row = MaturityAssessmentRow(
+                assessed_at=_now(),
+                author_name=person.name,
+                author_id=person.user_id,
+                workspace_name=name,
+                answers=json.dumps(answers.to_dict(), separators=(",", ":")),
+                overall_score=figures.overall_score,
+                overall_step=figures.overall_step,
+                weakest=figures.weakest.value,
+            )
+            session.add(row)
+            session.flush()
+            return self._maturity_record(row)
+
+    def maturity_history(
+        self, workspace_name: str | None = None, *, limit: int | None = None
+    ) -> tuple[MaturityRecord, ...]:
+        """Saved self-assessments, newest first: those of one workspace, or every one."""
+        query = select(MaturityAssessmentRow).order_by(
+            MaturityAssessmentRow.assessed_at.desc(), MaturityAssessmentRow.id.desc()
+        )
+        if workspace_name is not None:
+            query = query.where(
+                MaturityAssessmentRow.workspace_name == _clean_name(workspace_name, "workspace")
+            )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._session(write=False) as session:
+            return tuple(self._maturity_record(row) for row in session.scalars(query))
+
+    @staticmethod
+    def _maturity_record(row: MaturityAssessmentRow) -> MaturityRecord:
+        answers = parse_answers(json.loads(row.answers))
+        return MaturityRecord(
+            record_id=row.id,
+            assessed_at=row.assessed_at,
+            author=Person(row.author_name, row.author_id),
+            workspace_name=row.workspace_name,
+            answers=answers,
+            overall_score=row.overall_score,
+            overall_step=row.overall_step,
+            weakest=Competency(row.weakest),
         )
 
     # --- scenarios ---------------------------------------------------------------------

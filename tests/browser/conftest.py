@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -49,8 +50,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(port: int, cwd: Path = ROOT) -> subprocess.Popen:
-    """`streamlit run app.py` on the loopback interface only; returns once it answers."""
+def start_app(port: int, cwd: Path = ROOT, database: Path | None = None) -> subprocess.Popen:
+    """`streamlit run app.py` on the loopback interface only; returns once it answers.
+    `database`: the SQLite file the app saves to (never the repository's .cxprior/)."""
     command = [
         sys.executable, "-m", "streamlit", "run", str(cwd / "app.py"),
         "--server.headless", "true",
@@ -59,11 +61,17 @@ def start_app(port: int, cwd: Path = ROOT) -> subprocess.Popen:
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    if database is not None:
+        env["CXPRIOR_DB_PATH"] = str(database)
+    # the server's output goes to a file: an unread pipe would block the server once full
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the server runs)
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            log.seek(0)
+            output = log.read().decode(errors="replace")
             raise RuntimeError(f"streamlit exited with {process.returncode}:\n{output}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
@@ -106,9 +114,9 @@ def chromium_path() -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_url(chromium_path: Path) -> Iterator[str]:
+def app_url(chromium_path: Path, tmp_path_factory) -> Iterator[str]:
     port = free_port()
-    process = start_app(port)
+    process = start_app(port, database=tmp_path_factory.mktemp("store") / "cxprior.db")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
