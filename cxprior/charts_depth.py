@@ -147,7 +147,7 @@ def competency_chart(assessment: MaturityAssessment, lang: str = "en") -> alt.La
         )
     )
     labels = base.mark_text(align="left", dx=4).encode(text="step_text:N")
-    return _finish(alt.layer(bars, labels).properties(height=180), lang)
+    return _finish(alt.layer(bars, labels).properties(height=260), lang)
 
 
 def maturity_trend_chart(history: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
@@ -250,7 +250,7 @@ def journey_value_chart(frame: pd.DataFrame, lang: str = "en") -> alt.Chart:
             legend=alt.Legend(orient="top"),
         ),
     )
-    return _finish(chart.properties(height=220), lang)
+    return _finish(chart.properties(height=280), lang)
 
 
 def journey_cost_chart(frame: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
@@ -280,7 +280,7 @@ def journey_cost_chart(frame: pd.DataFrame, lang: str = "en") -> alt.LayerChart:
             (funded_word, "funded_cost", "funded_left", "funded_right"),
         )
     ]
-    return _finish(alt.layer(*layers).properties(height=200), lang)
+    return _finish(alt.layer(*layers).properties(height=260), lang)
 
 
 # --- employee–customer circle ------------------------------------------------------------------
@@ -316,7 +316,7 @@ def side_split_chart(split: SideSplit, lang: str = "en") -> alt.LayerChart:
         )
     )
     labels = base.mark_text(align="left", dx=4).encode(text="share_text:N")
-    return _finish(alt.layer(bars, labels).properties(height=140), lang)
+    return _finish(alt.layer(bars, labels).properties(height=170), lang)
 
 
 def emotion_chart(ratios: Sequence[EmotionRatio], lang: str = "en") -> alt.LayerChart:
@@ -382,7 +382,8 @@ def emotion_chart(ratios: Sequence[EmotionRatio], lang: str = "en") -> alt.Layer
         ),
         points,
     )
-    return _finish(layers.properties(height=max(150, 60 * len(ratios))), lang)
+    # the height holds the legend and the axis too (Streamlit fits the whole chart in it)
+    return _finish(layers.properties(height=160 + 50 * len(ratios)), lang)
 
 
 # --- robustness (Monte Carlo) ---------------------------------------------------------------
@@ -410,7 +411,7 @@ def core_index_chart(frame: pd.DataFrame, lang: str = "en", *, limit: int = 40) 
                 scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%"),
             ),
-            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=280)),
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=280, labelOverlap=False)),
             color=alt.Color(
                 "category_text:N",
                 title=None,
@@ -430,7 +431,7 @@ def core_index_chart(frame: pd.DataFrame, lang: str = "en", *, limit: int = 40) 
         .mark_rule(color=TARGET_COLOUR, strokeDash=[4, 3])
         .encode(x="core_index:Q")
     )
-    return _finish(alt.layer(bars, thresholds).properties(height=max(120, 20 * len(data))), lang)
+    return _finish(alt.layer(bars, thresholds).properties(height=120 + 24 * len(data)), lang)
 
 
 def value_distribution_chart(
