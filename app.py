@@ -7,12 +7,21 @@ from pathlib import Path
 import streamlit as st
 
 import ui
+import ui_access
 import ui_store
 from cxprior.errors import CxpriorError
 from cxprior.i18n import CATALOG
 
 st.set_page_config(page_title="cxprior", page_icon=":material/insights:", layout="wide")
 ui.language_switch()
+# who is here comes first: someone not let in gets the sign-in page as the only page (always
+# through st.navigation, so that no file of pages/ can be opened without this frame) and no data
+if ui_access.gate() is None:
+    door = st.Page(
+        ui_access.door, title=ui.t("sec.sign_in_title"), icon=":material/lock:", url_path="sign-in"
+    )
+    st.navigation([door], position="hidden").run()
+    st.stop()
 ui.init_state()
 ui.author_input()
 
@@ -36,8 +45,9 @@ page = st.navigation(
         # the default page is served at "/"; its url_path only keeps its hash off its file stem
         st.Page(path, title=ui.t(title), icon=icon, url_path=url, default=url == "overview")
         for path, title, icon, url in PAGES
-        # pages still being written (CX depth) appear once their file and title exist
-        if (ROOT / path).exists() and title in CATALOG
+        # pages still being written (CX depth) appear once their file and title exist; each
+        # role sees its pages only (a page left out cannot be opened by its address either)
+        if (ROOT / path).exists() and title in CATALOG and ui_access.allowed(url)
     ]
 )
 
@@ -53,6 +63,7 @@ caption = ui.t(
 )
 st.sidebar.caption(ui.md(caption))
 ui_store.storage_status()
+ui_access.who_note()
 ui.show_notices()
 ui_store.conflict_panel()
 try:

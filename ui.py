@@ -275,7 +275,11 @@ def set_workspace(
     """Make `new` the workspace, saved as the next version of the stored one (`note` says
     what changed); runs keep the workspace they were solved on. True when the workspace
     changed; False when it is the same content, no author is known or someone saved a newer
-    version first (`ui_store.take_workspace` says how each case is shown)."""
+    version first (`ui_store.take_workspace` says how each case is shown). Raises AccessError
+    when the role may not upload (a file taken in) or edit (any other change)."""
+    import ui_access
+
+    ui_access.require("upload" if origin_key.endswith(("_upload", "_merge")) else "edit")
     return ui_store.take_workspace(new, origin_key, origin_params or {}, note)
 
 
@@ -340,6 +344,9 @@ def forget_run(name: str) -> None:
 def submit_for_review(name: str) -> bool:
     """The one place that hands a scenario to COMEX: saved (if needed) and submitted in the
     store. Without a database, COMEX sees it in this session only."""
+    import ui_access
+
+    ui_access.require("submit")
     run = runs().get(name)
     if run is None:
         return False

@@ -19,6 +19,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+import ui_depth
 import ui_store
 from cxprior import charts
 from cxprior.compare import ScenarioRun
@@ -29,6 +30,7 @@ from cxprior.portfolio_tables import excluded_table, initiative_frame, selected_
 from cxprior.report_data import DecisionEntry
 from cxprior.results import PortfolioResult
 from cxprior.store import Decision
+from cxprior.uncertainty import UncertaintyResult
 from cxprior.value import Scores
 
 FRONTIER_AUTO_LIMIT = 300  # larger workspaces draw the frontier on request only
@@ -305,6 +307,7 @@ def pack_bytes(
     decisions: Sequence[DecisionEntry] = (),
     lang: str = "en",
     company: str = "",
+    uncertainty: UncertaintyResult | None = None,
 ) -> bytes:
     """The COMEX pack of a solved portfolio as .xlsx or .pdf bytes, built once per content.
 
@@ -318,13 +321,16 @@ def pack_bytes(
     from cxprior.report_xlsx import write_pack_xlsx
 
     entries = tuple(decisions)
-    cache_key = (kind, key, entries, lang, company)
+    robustness = None if uncertainty is None else (uncertainty.draws, uncertainty.seed)
+    cache_key = (kind, key, entries, lang, company, robustness)
     with _packs_lock:
         if cache_key in _packs:
             _packs.move_to_end(cache_key)
             return _packs[cache_key]
     if kind == "pdf":
-        data = write_pack_pdf(workspace, result, decisions=entries, lang=lang, company=company)
+        data = write_pack_pdf(
+            workspace, result, decisions=entries, lang=lang, company=company, uncertainty=uncertainty
+        )
     else:
         curve = None
         if len(workspace.initiatives) <= FRONTIER_AUTO_LIMIT and result.scenario is not None:
@@ -333,7 +339,13 @@ def pack_bytes(
             except CxpriorError:  # the pack goes out without its frontier sheet
                 ui.LOG.warning("frontier left out of the pack", exc_info=True)
         data = write_pack_xlsx(
-            workspace, result, frontier=curve, decisions=entries, lang=lang, company=company
+            workspace,
+            result,
+            frontier=curve,
+            decisions=entries,
+            lang=lang,
+            company=company,
+            uncertainty=uncertainty,
         )
     with _packs_lock:
         _packs[cache_key] = data
@@ -371,8 +383,17 @@ def pack_downloads(
                 except Exception:  # the pack still goes out, without its decision log
                     ui.LOG.warning("decision log left out of the pack", exc_info=True)
             entries = decision_entries(log)
+            # read at the click: the robustness analysis may have run after the page was drawn
+            uncertainty = ui_depth.last_uncertainty(run)
             return pack_bytes(
-                kind, run.workspace, result, key=key, decisions=entries, lang=language, company=company
+                kind,
+                run.workspace,
+                result,
+                key=key,
+                decisions=entries,
+                lang=language,
+                company=company,
+                uncertainty=uncertainty,
             )
 
         return build

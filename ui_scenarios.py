@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+import ui_access
 import ui_store
 from cxprior.compare import ScenarioRun
 from cxprior.errors import CxpriorError
@@ -134,6 +135,7 @@ def _open(summary: ScenarioSummary) -> bool:
 def save_run(run: ScenarioRun, author: Person, *, as_copy: bool = False) -> StoredScenario | None:
     """Save a run (a new scenario, or the next version of the one it was saved as); None
     after showing why it could not be."""
+    ui_access.require("save")
     db = ui_store.store()
     if db is None:
         st.warning(ui.t("ui.saved.no_store"), icon=":material/cloud_off:")
@@ -171,6 +173,7 @@ def save_run(run: ScenarioRun, author: Person, *, as_copy: bool = False) -> Stor
 
 def submit_run(run: ScenarioRun) -> StoredScenario | None:
     """Save the run if it has unsaved changes, then submit it to COMEX."""
+    ui_access.require("submit")
     author = ui.require_author()
     if author is None:
         return None
@@ -193,6 +196,7 @@ def submit_run(run: ScenarioRun) -> StoredScenario | None:
 
 def _step(action: str, scenario_id: int, version: int, comment: str = "") -> StoredScenario | None:
     """withdraw, approve, send_back or delete a saved scenario, as the current author."""
+    ui_access.require({"approve": "decide", "send_back": "decide", "withdraw": "submit"}.get(action, "save"))
     author = ui.require_author()
     db = ui_store.store()
     if author is None or db is None:
@@ -254,6 +258,7 @@ def library() -> None:
 
 def _duplicate(db: Store, summary: ScenarioSummary) -> bool:
     """A new draft with the same parameters and result, opened as the current run."""
+    ui_access.require("save")
     author = ui.require_author()
     if author is None:
         return False
@@ -397,10 +402,16 @@ def decision_section(summary: ScenarioSummary) -> None:
     status = status_label(summary.status)
     st.markdown(ui.md(ui.t("ui.decision.status", status=status, who=summary.updated_by.name, when=when)))
     if summary.status is Status.SUBMITTED:
-        comment = st.text_area(ui.t("ui.decision.comment"), key="review_comment", max_chars=2000)
+        ui_access.read_only_note("decide")
+        locked = not ui_access.can("decide")  # and each step checks again
+        comment = st.text_area(
+            ui.t("ui.decision.comment"), key="review_comment", max_chars=2000, disabled=locked
+        )
         left, right = st.columns(2)
         for action, where, style in (("approve", left, "primary"), ("send_back", right, "secondary")):
-            clicked = where.button(ui.t(f"ui.decision.{action}"), key=f"review_{action}", type=style)
+            clicked = where.button(
+                ui.t(f"ui.decision.{action}"), key=f"review_{action}", type=style, disabled=locked
+            )
             if clicked and _step(action, summary.scenario_id, summary.version, comment) is not None:
                 del st.session_state["review_comment"]
                 ui.notify(ui.t(f"ui.decision.{action}_done", name=summary.name))

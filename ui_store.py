@@ -220,6 +220,9 @@ def conflict_panel() -> None:
     st.error(ui.md(waiting.error.in_language(ui.lang())), icon=":material/sync_problem:")
     left, right = st.columns(2)
     if left.button(ui.t("ui.versions.save_copy"), key="app_conflict_copy", type="primary"):
+        import ui_access
+
+        ui_access.require("edit")
         author = ui.require_author()
         if author is None:
             return
@@ -303,6 +306,9 @@ def versions_section() -> None:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     chosen = left.selectbox(ui.t("ui.versions.restore_choice"), options, key="backlog_restore_version")
     if right.button(ui.t("ui.versions.restore"), key="backlog_restore", icon=":material/history:"):
+        import ui_access
+
+        ui_access.require("edit")
         author = ui.require_author()
         if author is None:
             return

@@ -3,7 +3,9 @@
 Three roles (DESIGN.md, "Users and their jobs"):
 - `editor` — the CX director and the teams: upload, edit, optimize, save and submit;
 - `reviewer` — COMEX: read everything, approve or send back a submitted scenario;
-- `viewer` — read only.
+- `viewer` — read only;
+- `local` — the single user of an install without sign-in (`[auth]` not configured): every
+  page and every action, since nobody else can be told apart. It cannot be configured.
 
 The configuration lists addresses (`ana@acme.fr`) and domains (`@acme.fr`) per role, as in
 `.streamlit/secrets.toml`:
@@ -35,19 +37,20 @@ from typing import Literal
 from cxprior.errors import CxpriorError
 from cxprior.i18n import tr
 
-Role = Literal["editor", "reviewer", "viewer"]
-ROLES: tuple[Role, ...] = ("editor", "reviewer", "viewer")  # strongest first
+Role = Literal["editor", "reviewer", "viewer", "local"]
+ROLES: tuple[Role, ...] = ("editor", "reviewer", "viewer")  # configurable, strongest first
+LOCAL: Role = "local"
 NO_ROLE = "none"
 LIST_KEYS: dict[str, Role] = {"editors": "editor", "reviewers": "reviewer", "viewers": "viewer"}
 
 # what each action needs; reading (pages, charts, downloads) is open to every role
 ACTIONS: dict[str, frozenset[Role]] = {
-    "upload": frozenset({"editor"}),
-    "edit": frozenset({"editor"}),
-    "optimize": frozenset({"editor"}),
-    "save": frozenset({"editor"}),
-    "submit": frozenset({"editor"}),
-    "decide": frozenset({"reviewer"}),  # approve or send back
+    "upload": frozenset({"editor", LOCAL}),
+    "edit": frozenset({"editor", LOCAL}),
+    "optimize": frozenset({"editor", LOCAL}),
+    "save": frozenset({"editor", LOCAL}),
+    "submit": frozenset({"editor", LOCAL}),
+    "decide": frozenset({"reviewer", LOCAL}),  # approve or send back
 }
 # pages every role reads; the others are where editors work
 READ_PAGES = frozenset({"overview", "strategy", "journey", "compare", "review"})
@@ -160,4 +163,4 @@ def allowed_pages(role: Role | None) -> frozenset[str]:
     """The pages (url paths) a role sees in the navigation."""
     if role is None:
         return frozenset()
-    return READ_PAGES | EDIT_PAGES if role == "editor" else READ_PAGES
+    return READ_PAGES | EDIT_PAGES if role in ("editor", LOCAL) else READ_PAGES

@@ -6,15 +6,17 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+import ui_access
 import ui_store
 from cxprior.domain import Workspace
 from cxprior.errors import WorkbookError
 from cxprior.merge import apply_merge, preview_frame, preview_merge
-from cxprior.workbook_read import validate_initiatives_frame
+from cxprior.workbook_read import ReadLimits, validate_initiatives_frame
 from cxprior.workbook_write import workspace_to_frames, write_template, write_workspace
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 APPLIED = "backlog_applied_upload"  # file id of the upload already taken in
+MAX_UPLOAD_MB = ReadLimits().max_file_bytes // (1024 * 1024)
 lang = ui.lang()
 ws = ui.workspace()
 
@@ -38,9 +40,12 @@ right.download_button(
 )
 
 st.subheader(ui.t("ui.backlog.upload_title"))
+# .xlsx by name in the browser, by content in the reader; capped here (the browser refuses a
+# larger file at once), by server.maxUploadSize and by the reader's own limit
 upload = st.file_uploader(
-    ui.t("ui.backlog.upload"), type=["xlsx"], key="backlog_upload", help=ui.t("ui.backlog.upload_help")
-)
+    ui.t("ui.backlog.upload"), type=["xlsx"], key="backlog_upload", help=ui.t("ui.backlog.upload_help"),
+    max_upload_size=MAX_UPLOAD_MB, disabled=not ui_access.can("upload"),
+)  # fmt: skip
 
 
 def take(new: Workspace, what: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
+import ui_access
 import ui_depth
 import ui_results
 import ui_scenarios
@@ -95,16 +96,19 @@ with st.container(border=True):
                 for col, goal in zip(st.columns(max(1, len(ws.goals))), ws.goals, strict=False)
             }  # fmt: skip
         clicked = st.form_submit_button(
-            ui.t("ui.scenario.run"), key="scenario_run", type="primary", icon=":material/play_arrow:"
-        )
+            ui.t("ui.scenario.run"), key="scenario_run", type="primary", icon=":material/play_arrow:",
+            disabled=not ui_access.can("optimize"),
+        )  # fmt: skip
     scenario = Scenario(
         name=name, budget_total=budget_total, budget_by_period=by_period, max_initiatives=max_count,
         max_phases=max_phases, min_goal_share={g: s for g, s in shares.items() if s > 0},
+        min_competency_share=ui_depth.recommended_shares(),
         force_in=tuple(force_in), force_out=tuple(force_out),
         force_reasons={i: r.strip() for i, r in reasons.items() if r.strip()}, time_limit=time_limit,
     )  # fmt: skip
 
 if clicked:
+    ui_access.require("optimize")
     with st.spinner(ui.t("ui.scenario.solving", count=len(ws.initiatives)), show_time=True):
         result = ui.optimize_cached(ui.workspace_key(), ws, scenario, lang)
     ui.save_run(ScenarioRun(name, scenario, result, ws, lang))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+import ui_access
 from cxprior import charts
 from cxprior.i18n import format_percent, tr
 from cxprior.insights import disconnected_kpis, value_chain_table
@@ -29,6 +30,8 @@ names = {g.goal_id: g.name for g in ws.goals}
 st.title(ui.t("ui.page.strategy"))
 st.caption(ui.t("ui.strategy.intro"))
 st.subheader(ui.t("ui.strategy.weights"))
+ui_access.read_only_note("edit")
+locked = not ui_access.can("edit")  # and ui.set_workspace checks again
 direct, pairwise = st.tabs([ui.t("ui.strategy.direct"), ui.t("ui.strategy.pairwise")])
 with direct, st.form("strategy_weights_form", border=False):
     columns = st.columns(min(5, max(1, len(ws.goals))))
@@ -44,7 +47,9 @@ with direct, st.form("strategy_weights_form", border=False):
         )
         for n, g in enumerate(ws.goals)
     }
-    if st.form_submit_button(ui.t("ui.strategy.apply_weights"), key="strategy_weights_apply", type="primary"):
+    if st.form_submit_button(
+        ui.t("ui.strategy.apply_weights"), key="strategy_weights_apply", type="primary", disabled=locked
+    ):
         weighted = with_goal_weights(ws, entered, lang)
         if ui.set_workspace(weighted, "ui.app.origin_edit", note=ui.t("ui.note.weights")):
             st.rerun()
@@ -87,7 +92,7 @@ with pairwise:
             "pairwise": ui.t("ui.strategy.pairwise_share"),
         }
         ui.show_table(table, labels, percent=["current", "pairwise"])
-        if st.button(ui.t("ui.strategy.use_pairwise"), key="strategy_pairwise_apply"):
+        if st.button(ui.t("ui.strategy.use_pairwise"), key="strategy_pairwise_apply", disabled=locked):
             weights = {g: round(w * 100, 2) for g, w in result.weights.items()}
             weighted = with_goal_weights(ws, weights, lang)
             if ui.set_workspace(weighted, "ui.app.origin_edit", note=ui.t("ui.note.pairwise")):

@@ -50,6 +50,14 @@ def test_domains_match_exactly_not_by_suffix_nor_subdomain():
     assert role("eve@cx.acme.fr.evil.example") == "viewer"
 
 
+def test_the_local_single_user_role_cannot_be_given_by_configuration():
+    with pytest.raises(AccessError) as caught:
+        policy_from_config({"default": "local"})
+    assert caught.value.message == (
+        "In [cxprior.roles], default is “local”; use editor, reviewer, viewer or none."
+    )
+
+
 def test_a_person_listed_nowhere_gets_the_default_role_or_nothing():
     assert role("someone@gmail.com") == "viewer"
     assert role("someone@gmail.com", {**CONFIG, "default": "none"}) is None
@@ -125,6 +133,7 @@ def test_claims_without_a_usable_address_give_no_identity():
 @pytest.mark.parametrize(
     ("who", "allowed"),
     [
+        ("local", set(ACTIONS)),
         ("editor", {"upload", "edit", "optimize", "save", "submit"}),
         ("reviewer", {"decide"}),
         ("viewer", set()),
@@ -156,7 +165,7 @@ def test_a_refused_action_says_which_role_and_what_to_do():
 
 
 def test_editors_see_every_page_and_the_others_the_reading_pages():
-    assert allowed_pages("editor") == READ_PAGES | EDIT_PAGES
+    assert allowed_pages("editor") == allowed_pages("local") == READ_PAGES | EDIT_PAGES
     assert allowed_pages("reviewer") == allowed_pages("viewer") == READ_PAGES
     assert {"backlog", "scenario"} <= EDIT_PAGES and not EDIT_PAGES & READ_PAGES
     assert allowed_pages(None) == frozenset()
@@ -165,6 +174,6 @@ def test_editors_see_every_page_and_the_others_the_reading_pages():
 def test_every_action_and_role_has_words_in_english_and_french():
     for key in [
         *(f"sec.action.{a}" for a in ACTIONS),
-        *(f"sec.role.{r}" for r in ("editor", "reviewer", "viewer", "none")),
+        *(f"sec.role.{r}" for r in ("editor", "reviewer", "viewer", "local", "none")),
     ]:
         assert set(CATALOG[key]) == {"en", "fr"}

@@ -99,15 +99,17 @@ def test_the_circle_counts_employee_side_value_and_the_emotion_ratio_before_a_ru
 
 def test_after_a_run_the_page_shows_what_the_portfolio_funds_and_how_concentrated_it_is(journey_page):
     at = open_page(journey_page, "scenario")
+    at.number_input(key="scenario_max_phases").set_value(4)
     at.button(key="scenario_run").click().run()
     at = open_page(at, "journey")
     assert failures(at) == []
     assert not any(text.startswith("No scenario has been run yet") for text in shown(at.info))
     assert "Funded figures are those of the scenario “Scenario 1”." in shown(at.caption)
     texts = shown(at.markdown)
+    # spend: Buy 25, Onboard 100 + 25, Use 100, Get help 100 — Onboard has 125 / 350
     assert (
-        "The portfolio touches 4 phases (the scenario sets no limit); 36% of its spend goes to Onboard "
-        "(concentration index 0.30, 1 = a single phase)."
+        "The portfolio touches 4 phases, within the scenario's limit of 4; 36% of its spend goes to "
+        "Onboard (concentration index 0.30, 1 = a single phase)."
     ) in texts
     assert (
         "Employee-side KPIs (eNPS) bring 21% of the portfolio's value (20.0 of 95.0 value points): "

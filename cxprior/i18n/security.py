@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sec.role.reviewer": {"en": "reviewer (COMEX)", "fr": "relecteur (COMEX)"},
     "sec.role.viewer": {"en": "viewer (read only)", "fr": "lecteur (lecture seule)"},
     "sec.role.none": {"en": "no role", "fr": "aucun rôle"},
+    "sec.role.local": {"en": "single user (local mode)", "fr": "utilisateur unique (mode local)"},
     "sec.action.upload": {"en": "upload a workbook", "fr": "de charger un classeur"},
     "sec.action.edit": {"en": "edit the workspace", "fr": "de modifier l'espace de travail"},
     "sec.action.optimize": {"en": "run the optimizer", "fr": "de lancer l'optimiseur"},
@@ -59,5 +60,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "sec.config.bad_default": {
         "en": "In [cxprior.roles], default is “{value}”; use editor, reviewer, viewer or none.",
         "fr": "Dans [cxprior.roles], default vaut « {value} » ; utilisez editor, reviewer, viewer ou none.",
+    },
+    # --- sign-in in the app ----------------------------------------------------------------
+    "sec.local_mode": {
+        "en": "Local mode: one user, no sign-in. Anyone who can open this address can do everything; "
+        "configure sign-in ([auth]) before sharing it.",
+        "fr": "Mode local : un seul utilisateur, sans connexion. Quiconque ouvre cette adresse peut "
+        "tout faire ; configurez la connexion ([auth]) avant de la partager.",
+    },
+    "sec.sign_in_title": {"en": "Sign in to cxprior", "fr": "Connexion à cxprior"},
+    "sec.sign_in_intro": {
+        "en": "Your company's identity provider confirms who you are; what you can see and do "
+        "depends on the role your address has.",
+        "fr": "Le fournisseur d'identité de votre entreprise confirme qui vous êtes ; ce que vous "
+        "pouvez voir et faire dépend du rôle de votre adresse.",
+    },
+    "sec.sign_in": {"en": "Sign in", "fr": "Se connecter"},
+    "sec.sign_out": {"en": "Sign out", "fr": "Se déconnecter"},
+    "sec.signed_in": {
+        "en": "Your role: {role} ({email})",
+        "fr": "Votre rôle : {role} ({email})",
+    },
+    "sec.not_allowed": {
+        "en": "{email} may not use this application. Ask the CX director to give your address a "
+        "role, or sign in with another account.",
+        "fr": "{email} n'a pas accès à cette application. Demandez à la direction CX de donner un "
+        "rôle à votre adresse, ou connectez-vous avec un autre compte.",
+    },
+    "sec.no_address": {
+        "en": "Your identity provider gave no e-mail address, and the app needs one to know your "
+        "role. Sign in with another account.",
+        "fr": "Votre fournisseur d'identité n'a pas transmis d'adresse e-mail, et l'application en a "
+        "besoin pour connaître votre rôle. Connectez-vous avec un autre compte.",
+    },
+    "sec.config_broken": {
+        "en": "Sign-in is configured but the roles cannot be read, so nobody may come in until "
+        ".streamlit/secrets.toml is fixed: {reason}",
+        "fr": "La connexion est configurée mais les rôles sont illisibles : personne ne peut entrer "
+        "tant que .streamlit/secrets.toml n'est pas corrigé. {reason}",
+    },
+    "sec.read_only": {
+        "en": "Read only: your role ({role}) does not allow you to {action}.",
+        "fr": "Lecture seule : votre rôle ({role}) ne vous permet pas {action}.",
     },
 }
