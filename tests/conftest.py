@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
+from cxprior.store import Store
+from cxprior.store.testing import TEST_DATABASE_ENV, throwaway_database
+
+# the store's tests run on SQLite always, and on a real PostgreSQL when CI provides one
+POSTGRES_URL = os.environ.get(TEST_DATABASE_ENV)
+STORE_BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgresql",
+        id="postgresql",
+        marks=pytest.mark.skipif(not POSTGRES_URL, reason=f"{TEST_DATABASE_ENV} is not set"),
+    ),
+]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def db_url(request, tmp_path):
+    """A fresh, empty database on each back end."""
+    with throwaway_database(POSTGRES_URL if request.param == "postgresql" else None, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+def store(db_url):
+    with Store.open(db_url) as opened:
+        yield opened
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ Every test runs on SQLite, and on PostgreSQL too when CXPRIOR_TEST_DATABASE_URL 
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -39,29 +38,6 @@ from cxprior.store.config import resolve_url
 from cxprior.store.migrate import VERSION_TABLE, head_revision
 from cxprior.store.models import Base
 from cxprior.store.repository import TRANSITIONS
-from cxprior.store.testing import TEST_DATABASE_ENV, throwaway_database
-
-POSTGRES_URL = os.environ.get(TEST_DATABASE_ENV)
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(not POSTGRES_URL, reason=f"{TEST_DATABASE_ENV} is not set"),
-    ),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
-    with throwaway_database(POSTGRES_URL if request.param == "postgresql" else None, tmp_path) as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url):
-    with Store.open(db_url) as opened:
-        yield opened
 
 
 def result_for(scenario: Scenario, selected=("A",), objective=42.0) -> PortfolioResult:

@@ -20,23 +20,6 @@ from sqlalchemy import event, text
 from cxprior.domain import Goal, Initiative, Scenario, Workspace
 from cxprior.results import PortfolioResult
 from cxprior.store import Person, ScenarioStatus, StaleVersionError, Store, format_when
-from cxprior.store.testing import TEST_DATABASE_ENV, throwaway_database
-
-POSTGRES_URL = os.environ.get(TEST_DATABASE_ENV)
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(not POSTGRES_URL, reason=f"{TEST_DATABASE_ENV} is not set"),
-    ),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
-    with throwaway_database(POSTGRES_URL if request.param == "postgresql" else None, tmp_path) as url:
-        yield url
 
 
 def big_workspace(label: str, size: int = 400) -> Workspace:

@@ -6,7 +6,6 @@ fresh schema), like tests/test_store.py.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -19,29 +18,6 @@ from cxprior.maturity import MaturityError, assess, parse_answers
 from cxprior.store import InvalidInput, MaturityRecord, Person, Store
 from cxprior.store.config import make_engine, resolve_url
 from cxprior.store.migrate import VERSION_TABLE, alembic_config, head_revision
-from cxprior.store.testing import TEST_DATABASE_ENV, throwaway_database
-
-POSTGRES_URL = os.environ.get(TEST_DATABASE_ENV)
-BACKENDS = [
-    pytest.param("sqlite", id="sqlite"),
-    pytest.param(
-        "postgresql",
-        id="postgresql",
-        marks=pytest.mark.skipif(not POSTGRES_URL, reason=f"{TEST_DATABASE_ENV} is not set"),
-    ),
-]
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
-    with throwaway_database(POSTGRES_URL if request.param == "postgresql" else None, tmp_path) as url:
-        yield url
-
-
-@pytest.fixture
-def store(db_url):
-    with Store.open(db_url) as opened:
-        yield opened
 
 
 def answers(understanding=2, strategy=3, culture=4, design=5):
