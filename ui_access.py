@@ -6,9 +6,11 @@ navigation, so a signed-out or unknown person sees the sign-in page and nothing 
 a broken roles configuration lets nobody in (it fails closed). Without `[auth]` the app is
 in single-user local mode and says so in the sidebar.
 
-Pages call `can(action)` to disable what the role cannot do, and every action calls
-`require(action)` again before it changes anything: a disabled widget is a convenience, the
-check is the guard (a crafted request still reaches the action's code).
+Pages call `can(action)` to disable what the role cannot do (Streamlit also discards input
+sent for a disabled widget), and every action calls `require(action)` again before it changes
+anything: the guard that does not depend on how a page was drawn, on a role that changed
+since, or on a page that forgot to disable a control. One [auth] provider is supported: the
+top-level one, or a single named one.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
+import ui_access
 import ui_store
 from cxprior import charts_depth, serialize
 from cxprior.circle import circle_sentence, emotion_ratios, emotion_sentence, employee_kpis, portfolio_split
@@ -210,6 +211,7 @@ def history_section(assessment: MaturityAssessment | None) -> None:
         and (author := ui.require_author()) is not None
     ):
         try:
+            ui_access.require("save")
             db.save_maturity(assessment, author, workspace_name=_workspace_name())
             st.toast(ui.md(ui.t("depth.ui.maturity.saved", author=author.name)))
         except CxpriorError as error:
@@ -327,6 +329,7 @@ def last_uncertainty(run: ScenarioRun) -> UncertaintyResult | None:
 
 
 def _analyse(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | None:
+    ui_access.require("optimize")  # the page filter is not enough: check the action itself
     found, latest, lock = _results()
     key = (portfolio_key(run), draws, seed)
     with lock:
@@ -419,6 +422,7 @@ def _show_uncertainty(run: ScenarioRun, result: UncertaintyResult) -> None:
 
 
 def _solve_again(run: ScenarioRun, shares: dict[str, float], notice: str) -> None:
+    ui_access.require("optimize")
     scenario = replace(run.scenario, min_competency_share=shares)
     ws, language = run.workspace, ui.lang()
     with st.spinner(ui.t("ui.scenario.solving", count=len(ws.initiatives)), show_time=True):

@@ -373,6 +373,9 @@ def pack_downloads(
     ref = ui.ref_of(run.workspace)
     company = ref.name if ref is not None else ""
     safe_name = re.sub(r"[^\w.-]+", "_", run.name).strip("_") or "scenario"
+    # read while the page is drawn: the builders run at the click, outside the script run, where
+    # session state cannot be read (running the robustness analysis redraws the page anyway)
+    uncertainty = ui_depth.last_uncertainty(run)
 
     def builder(kind: str) -> Callable[[], bytes]:
         def build() -> bytes:
@@ -383,8 +386,6 @@ def pack_downloads(
                 except Exception:  # the pack still goes out, without its decision log
                     ui.LOG.warning("decision log left out of the pack", exc_info=True)
             entries = decision_entries(log)
-            # read at the click: the robustness analysis may have run after the page was drawn
-            uncertainty = ui_depth.last_uncertainty(run)
             return pack_bytes(
                 kind,
                 run.workspace,

@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from cxprior.errors import CxpriorError
+from cxprior.safe_text import one_line
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -109,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except CxpriorError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+        # one line, control characters shown: a file's text cannot forge output or escapes
+        print(f"error: {one_line(error.message)}", file=sys.stderr)
         return EXIT_INVALID
     except OSError as error:
         print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)

@@ -68,7 +68,7 @@ with pairwise:
         left, middle, right = st.columns([2, 3, 2], vertical_alignment="center")
         left.text(names[a])
         step = middle.select_slider(
-            ui.t("ui.pairwise.label", first=names[a], second=names[b]),
+            ui.md(ui.t("ui.pairwise.label", first=names[a], second=names[b])),
             options=list(SCALE),
             value=1,
             format_func=step_label,

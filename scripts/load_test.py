@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import statistics
 import sys
 import tempfile
@@ -51,11 +50,15 @@ class Report:
     times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: list[str] = field(default_factory=list)
     peak_kb: int = 0
+    conflicts: int = 0  # uploads refused because a colleague saved first, kept as copies
+    retries: int = 0  # a name or a file that did not stick under load and was given again
 
 
-def budget_for(session: int, asked: float) -> float:
-    """Each session asks for its own budget, so that a leaked answer shows."""
-    return round(asked * (0.30 + 0.03 * session), -3)
+def budgets_for(session: int, asked: float) -> tuple[float, float]:
+    """Each session asks for budgets of its own (two scenarios, to compare), so that an answer
+    leaked from another session shows."""
+    share = 0.30 + 0.03 * session
+    return round(asked * share, -3), round(asked * share * 0.8, -3)
 
 
 def expected_value(budget: float) -> str:
@@ -77,8 +80,13 @@ def server_peak_kb(pid: int) -> int:
 
 
 async def wait_idle(page) -> None:
-    await page.wait_for_timeout(150)  # let the front end flip to "running" first
-    await page.wait_for_selector(IDLE, timeout=STEP_TIMEOUT_MS)
+    """Until the script has stopped running and stays stopped: under load a rerun can start
+    well after the action that asked for it, and input typed during a run may be replaced."""
+    quiet = 0
+    while quiet < 2:
+        await page.wait_for_timeout(250)
+        await page.wait_for_selector(IDLE, timeout=STEP_TIMEOUT_MS)
+        quiet = quiet + 1 if await page.locator(IDLE).count() else 0
 
 
 async def nav(page, title: str) -> None:
@@ -93,8 +101,9 @@ async def failures_on(page) -> list[str]:
     return [(await element.inner_text())[:200] for element in found]
 
 
-async def session(browser, url: str, number: int, iterations: int, expected: str, report: Report) -> None:
-    budget = budget_for(number, ASKED)
+async def session(
+    browser, url: str, number: int, iterations: int, expected: dict[float, str], report: Report
+) -> None:
     context = await browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
     page = await context.new_page()
     page.set_default_timeout(STEP_TIMEOUT_MS)
@@ -117,40 +126,74 @@ async def session(browser, url: str, number: int, iterations: int, expected: str
 
             async def upload() -> None:
                 await nav(page, "Backlog")
-                name = page.get_by_test_id("stSidebar").get_by_label("Your name")
-                if await name.count() and not await name.input_value():
-                    await name.fill(f"Load tester {number}")  # saves record who made them
+                name = page.get_by_test_id("stSidebar").get_by_label("Your name", exact=True)
+                me = f"Load tester {number}"  # saves record who made them
+                for attempt in range(3):
+                    if await name.input_value() == me:
+                        break
+                    report.retries += attempt > 0
+                    await name.fill(me)
                     await name.press("Enter")
                     await wait_idle(page)
-                await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE))
+                for attempt in range(3):
+                    report.retries += attempt > 0
+                    await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE))
+                    try:
+                        await page.get_by_test_id("stFileChipName").first.wait_for(timeout=30_000)
+                        break
+                    except Exception:  # the file did not stick: drop it again, as a user would
+                        continue
+                else:
+                    shown = await page.get_by_test_id("stFileUploader").inner_text()
+                    raise RuntimeError(f"the uploaded file never appeared in the uploader: {shown!r}")
                 await wait_idle(page)
-                await page.get_by_text(f"{SAMPLE.name} is valid and is now the workspace.").wait_for()
+                copy = page.get_by_role("button", name="Save mine as a copy")
+                taken = page.get_by_text(f"{SAMPLE.name} is valid and is now the workspace.")
+                await taken.or_(copy).first.wait_for()
+                if await copy.count():
+                    # a colleague saved the shared workspace first (optimistic locking): keep
+                    # this upload as a copy, as a user would; nothing is lost either way
+                    report.conflicts += 1
+                    await copy.click()
+                    await wait_idle(page)
+                    await copy.wait_for(state="detached")
 
-            async def run_optimizer() -> None:
-                await nav(page, "Scenario")
-                await page.get_by_test_id("stRadio").get_by_text("one total", exact=True).click()
-                await wait_idle(page)
-                field_ = (
-                    page.get_by_test_id("stNumberInput").filter(has_text="Total budget (€)").locator("input")
-                )
-                await field_.fill(str(int(budget)))
-                await page.get_by_role("button", name="Run the optimizer").click()
-                await wait_idle(page)
-                await page.get_by_role("heading", name=re.compile("^Result: ")).wait_for()
-                value = page.get_by_test_id("stMetric").filter(has_text="Value").first
-                shown = (await value.get_by_test_id("stMetricValue").inner_text()).strip()
-                if shown != expected:
-                    raise RuntimeError(
-                        f"budget {budget:,.0f}: the page shows value {shown}, expected {expected}"
+            def run_optimizer(budget: float, label: str):
+                async def run() -> None:
+                    await nav(page, "Scenario")
+                    await page.get_by_test_id("stRadio").get_by_text("one total", exact=True).click()
+                    await wait_idle(page)
+                    await (
+                        page.get_by_test_id("stTextInput")
+                        .filter(has_text="Scenario name")
+                        .locator("input")
+                        .fill(label)
                     )
+                    budget_field = page.get_by_test_id("stNumberInput").filter(has_text="Total budget (€)")
+                    await budget_field.locator("input").fill(str(int(budget)))
+                    await page.get_by_role("button", name="Run the optimizer").click()
+                    await wait_idle(page)
+                    await page.get_by_role("heading", name=f"Result: {label}").wait_for()
+                    value = page.get_by_test_id("stMetric").filter(has_text="Value").first
+                    shown = (await value.get_by_test_id("stMetricValue").inner_text()).strip()
+                    if shown != expected[budget]:
+                        raise RuntimeError(
+                            f"budget {budget:,.0f}: the page shows value {shown}, expected {expected[budget]}"
+                        )
+
+                return run
 
             async def compare() -> None:
                 await nav(page, "Compare")
+                await page.get_by_role("heading", name="Key figures").wait_for()
+                await page.get_by_test_id("stDataFrame").first.wait_for()
 
+            first, second = expected
             for name, action in (
                 ("open", open_app),
                 ("upload", upload),
-                ("optimize", run_optimizer),
+                ("optimize", run_optimizer(first, f"S{number}-{iteration}-a")),
+                ("optimize", run_optimizer(second, f"S{number}-{iteration}-b")),
                 ("compare", compare),
             ):
                 await step(name, action)
@@ -162,7 +205,9 @@ async def session(browser, url: str, number: int, iterations: int, expected: str
         await context.close()
 
 
-async def drive(url: str, expected: list[str], iterations: int, report: Report, pid: int) -> None:
+async def drive(
+    url: str, expected: list[dict[float, str]], iterations: int, report: Report, pid: int
+) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
@@ -202,10 +247,13 @@ def main() -> int:
         print(f"{CHROMIUM} is missing: install Debian's chromium to run the load test")
         return 1
     # the right answer for each session's budget, solved here before any load
-    expected = [expected_value(budget_for(n, ASKED)) for n in range(args.sessions)]
+    expected = [
+        {budget: expected_value(budget) for budget in budgets_for(n, ASKED)} for n in range(args.sessions)
+    ]
     os.environ["CXPRIOR_DB_PATH"] = str(Path(tempfile.mkdtemp(prefix="cxprior_load_")) / "load.db")
     port = free_port()
-    server = start_app(port)
+    log_path = Path(tempfile.mkdtemp(prefix="cxprior_load_log_")) / "server.log"
+    server = start_app(port, log_path=log_path)
     report = Report()
     started = time.perf_counter()
     try:
@@ -225,6 +273,8 @@ def main() -> int:
     print()
     print(f"{args.sessions} concurrent sessions × {args.iterations} iterations in {elapsed:.0f} s")
     print(f"errors: {len(report.errors)}")
+    print(f"uploads that met a colleague's newer version and were saved as a copy: {report.conflicts}")
+    print(f"inputs that did not stick under load and were given again: {report.retries}")
     for error in report.errors:
         print(f"  - {error}")
     print(f"{'step':<10} {'count':>5} {'median':>8} {'p95':>8} {'max':>8}")
@@ -239,6 +289,7 @@ def main() -> int:
             f"{percentile(everything, 0.95):>7.2f}s {max(everything):>7.2f}s"
         )
     print(f"server peak resident memory: {report.peak_kb / 1024:.0f} MB")
+    print(f"server log: {log_path}")
     return 1 if report.errors else 0
 
 

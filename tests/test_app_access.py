@@ -191,7 +191,7 @@ def demote(at: AppTest, email: str, to: str) -> None:
     at.secrets["cxprior"] = {"roles": {**ROLES, **others}}
 
 
-def test_new_weights_sent_after_losing_the_editor_role_are_refused_by_the_action():
+def test_new_weights_sent_after_losing_the_editor_role_change_nothing():
     at = open_page(signed_in("claire@acme.fr"), "strategy")
     before = at.session_state["workspace"]
     goal = before.goals[0]
@@ -199,11 +199,10 @@ def test_new_weights_sent_after_losing_the_editor_role_are_refused_by_the_action
     at.button(key="strategy_weights_apply").click()
     demote(at, "claire@acme.fr", "viewer")
     at.run()
-    assert shown(at.error) == [
-        "Your role (viewer (read only)) does not allow you to edit the workspace. Ask the CX director for "
-        "the editor role if you need it."
-    ]
+    # the button is now disabled, and Streamlit discards a click on a disabled widget
+    assert at.button(key="strategy_weights_apply").disabled
     assert at.session_state["workspace"] is before
+    assert failures(at) == []
 
 
 # --- actions by role ----------------------------------------------------------------------------
@@ -232,17 +231,64 @@ def test_only_reviewers_may_decide(email, role):
     )
 
 
-def test_an_approval_sent_after_losing_the_reviewer_role_is_refused_and_nothing_is_decided():
+def test_an_approval_sent_after_losing_the_reviewer_role_decides_nothing():
     submitted_by_an_editor()
     at = open_page(signed_in("dg@comex.acme.fr"), "review")
     at.button(key="review_approve").click()
     demote(at, "dg@comex.acme.fr", "viewer")
     at.run()
-    assert shown(at.error) == [
-        "Your role (viewer (read only)) does not allow you to approve or send back a scenario. Ask the CX "
-        "director for the editor role if you need it."
-    ]
+    assert at.button(key="review_approve").disabled
     assert statuses() == [("Proposition", "submitted")]
+
+
+def guarded_actions() -> None:
+    """Each action that changes something, called directly as a crafted request would reach
+    it (whatever the page shows): each must refuse before it touches anything."""
+    import streamlit as st
+
+    import ui
+    import ui_scenarios
+    from cxprior.access import AccessError
+    from cxprior.domain import Workspace
+
+    actions = {
+        "upload": lambda: ui.set_workspace(Workspace(), "ui.app.origin_upload"),
+        "merge": lambda: ui.set_workspace(Workspace(), "ui.app.origin_merge"),
+        "edit": lambda: ui.set_workspace(Workspace(), "ui.app.origin_edit"),
+        "submit": lambda: ui.submit_for_review("any"),
+        "save": lambda: ui_scenarios.save_run(None, None),
+        "approve": lambda: ui_scenarios._step("approve", 1, 1, "ok"),
+        "send_back": lambda: ui_scenarios._step("send_back", 1, 1, "no"),
+        "delete": lambda: ui_scenarios._step("delete", 1, 1),
+    }
+    for name, action in actions.items():
+        try:
+            action()
+        except AccessError as error:
+            st.text(f"{name}: {error.message}")
+        else:
+            st.text(f"{name}: ALLOWED")
+
+
+def test_every_action_checks_the_role_itself_before_changing_anything():
+    at = AppTest.from_function(guarded_actions, default_timeout=30)
+    at.session_state["access_role"] = "viewer"
+    at.session_state["language"] = "en"
+    at.run()
+    refused = (
+        "Your role (viewer (read only)) does not allow you to {}. Ask the CX director for the editor role "
+        "if you need it."
+    )
+    assert texts(at.text) == [
+        f"upload: {refused.format('upload a workbook')}",
+        f"merge: {refused.format('upload a workbook')}",
+        f"edit: {refused.format('edit the workspace')}",
+        f"submit: {refused.format('submit a scenario to COMEX')}",
+        f"save: {refused.format('save a scenario')}",
+        f"approve: {refused.format('approve or send back a scenario')}",
+        f"send_back: {refused.format('approve or send back a scenario')}",
+        f"delete: {refused.format('save a scenario')}",
+    ]
 
 
 def test_a_session_that_loses_the_editor_role_leaves_the_backlog_and_its_upload_is_not_taken():

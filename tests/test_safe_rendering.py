@@ -205,3 +205,87 @@ def test_markdown_escaping_leaves_no_markup_active():
     for text in HOSTILE:
         escaped = ui.md(text)
         assert re.search(r"(?<!\\)[*_\[\]()<>`$:]", escaped) is None, escaped
+
+
+# --- what the app shows (AppTest) ----------------------------------------------------------------
+
+# raw markup a hostile name would bring into Markdown if it were not escaped
+MARKUP = ("**gras**", "](javascript:", "<img src=x", "<script>", "$x^2$", ":red[", ":material/warning:")
+# elements whose text is plain (shown as typed, no Markdown): nothing to escape there
+PLAIN = ("text", "code", "json", "arrow_data_frame", "arrow_table", "exception", "dataframe", "table")
+
+
+def _markdown_strings(at) -> list[str]:
+    """Every string the app hands to Streamlit as Markdown: bodies, labels, help texts."""
+    found = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        kind = getattr(node, "type", "")
+        if proto is not None and kind not in PLAIN:
+            for name in ("body", "label", "help", "placeholder"):
+                value = getattr(proto, name, None)
+                if isinstance(value, str) and value:
+                    found.append(value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+@pytest.fixture
+def hostile_app(hostile_workspace, tmp_path, monkeypatch):
+    """The app with the hostile workspace uploaded, a scenario named like markup run twice,
+    and one of them handed to COMEX."""
+    monkeypatch.setenv("CXPRIOR_DB_PATH", str(tmp_path / "cxprior.db"))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    from app_helpers import open_page, start, upload
+
+    at = start()
+    upload(open_page(at, "backlog"), "hostile.xlsx", write_workspace(hostile_workspace))
+    scenario = open_page(at, "scenario")
+    for name, budget in (
+        ("**Plan** <img src=x onerror=alert(1)>", 600.0),
+        ("[B](javascript:alert(2))", 400.0),
+    ):
+        scenario.text_input(key="scenario_name").set_value(name)
+        scenario.number_input(key="scenario_budget_total").set_value(budget)
+        scenario.button(key="scenario_run").click().run()
+    scenario.button(key="scenario_submit_review").click().run()
+    return at
+
+
+def test_no_page_turns_user_text_into_markup(hostile_app):
+    from app_helpers import PAGES, failures, open_page
+
+    import ui
+
+    everything = []
+    for page in (*PAGES, "journey", "maturity"):
+        at = open_page(hostile_app, page)
+        assert failures(at) == [], page
+        strings = _markdown_strings(at)
+        assert [s for s in strings if any(m in s for m in MARKUP)] == [], page
+        everything += strings
+    # the hostile names are on screen, escaped: the check above had something to look at
+    for text in ("**Plan** <img src=x onerror=alert(1)>", HOSTILE[0], HOSTILE[2]):
+        assert any(ui.md(text) in s for s in everything), text
+
+
+def test_the_check_above_would_see_unescaped_markup():
+    """The walker finds what a careless page would show: Markdown built from raw user text."""
+    from streamlit.testing.v1 import AppTest
+
+    def careless() -> None:
+        import streamlit as st
+
+        st.markdown("Initiative **gras** et _italique_")
+        st.caption("[cliquez ici](javascript:alert(1))")
+        st.text("<img src=x onerror=alert(1)>")  # plain text: harmless, not reported
+
+    at = AppTest.from_function(careless).run()
+    assert [s for s in _markdown_strings(at) if any(m in s for m in MARKUP)] == [
+        "Initiative **gras** et _italique_",
+        "[cliquez ici](javascript:alert(1))",
+    ]

@@ -50,9 +50,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(port: int, cwd: Path = ROOT, database: Path | None = None) -> subprocess.Popen:
+def start_app(
+    port: int,
+    cwd: Path = ROOT,
+    database: Path | None = None,
+    options: tuple[str, ...] = (),
+    log_path: Path | None = None,
+) -> subprocess.Popen:
     """`streamlit run app.py` on the loopback interface only; returns once it answers.
-    `database`: the SQLite file the app saves to (never the repository's .cxprior/)."""
+    `database`: the SQLite file the app saves to (never the repository's .cxprior/);
+    `options`: more `--section.option value` arguments (e.g. a secrets file for sign-in);
+    `log_path`: where the server's output goes (a temporary file by default)."""
     command = [
         sys.executable, "-m", "streamlit", "run", str(cwd / "app.py"),
         "--server.headless", "true",
@@ -60,12 +68,13 @@ def start_app(port: int, cwd: Path = ROOT, database: Path | None = None) -> subp
         "--server.address", "127.0.0.1",
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
+        *options,
     ]  # fmt: skip
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     if database is not None:
         env["CXPRIOR_DB_PATH"] = str(database)
     # the server's output goes to a file: an unread pipe would block the server once full
-    log = tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the server runs)
+    log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the server runs)
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
