@@ -1,8 +1,8 @@
 """Helpers for AppTest: start the real app from app.py, open pages, read what the user sees.
 
-Every app test gets a database of its own (`app_database`, autouse in the modules that import
-it): the app saves each workspace change and scenario there, so tests never see each other's
-data nor write to the repository's .cxprior/ folder. Two AppTests on the same path are two
+Every test gets a database of its own (`app_database`, autouse in tests/conftest.py): the
+app saves each workspace change and scenario there, so tests never see each other's data
+nor write to the repository's .cxprior/ folder. Two AppTests on the same path are two
 browser sessions (or a restart) on the same database.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,17 +24,8 @@ PAGES = ("overview", "backlog", "strategy", "scenario", "compare", "review")
 AUTHOR = "Claire Martin"
 
 
-@pytest.fixture(autouse=True)
-def app_database(tmp_path, monkeypatch) -> Path:
-    """A fresh SQLite database for the app under test (DATABASE_URL would override it)."""
-    path = tmp_path / "cxprior.db"
-    monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setenv("CXPRIOR_DB_PATH", str(path))
-    return path
-
-
 def database_path() -> Path:
-    """The database the app under test uses (set by `app_database`)."""
+    """The database the app under test uses (set by conftest's `app_database`)."""
     return Path(os.environ["CXPRIOR_DB_PATH"])
 
 

@@ -12,7 +12,6 @@ import pytest
 from app_helpers import (
     APP,
     XLSX,
-    app_database,  # noqa: F401 (autouse: a database per test)
     database_path,
     failures,
     open_page,

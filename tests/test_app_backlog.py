@@ -8,7 +8,6 @@ from dataclasses import replace
 import pytest
 from app_helpers import (
     TEAM_BACKLOG,
-    app_database,  # noqa: F401 (autouse: a database per test)
     failures,
     open_page,
     shown,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 
 from app_helpers import (
-    app_database,  # noqa: F401 (autouse: a database per test)
     database_path,
     failures,
     open_page,

@@ -8,7 +8,6 @@ import re
 
 from app_helpers import (
     TEAM_BACKLOG,
-    app_database,  # noqa: F401 (autouse: a database per test)
     database_path,
     failures,
     open_page,

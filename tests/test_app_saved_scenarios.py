@@ -9,7 +9,6 @@ import re
 
 import pytest
 from app_helpers import (
-    app_database,  # noqa: F401 (autouse: a database per test)
     database_path,
     failures,
     open_page,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from app_helpers import (
-    app_database,  # noqa: F401 (autouse: a database per test)
     failures,
     open_page,
     shown,
