@@ -19,7 +19,6 @@ from openpyxl import load_workbook
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
 from cxprior.optimizer import optimize
-from cxprior.portfolio_export import portfolio_workbook
 from cxprior.report_pdf import write_pack_pdf
 from cxprior.report_xlsx import write_pack_xlsx
 from cxprior.safe_text import (
@@ -128,10 +127,8 @@ def cells(data: bytes) -> list:
 
 
 def exports(ws: Workspace, result) -> dict[str, bytes]:
-    scenario = result.scenario
     return {
         "workspace": write_workspace(ws, "fr"),
-        "portfolio": portfolio_workbook(ws, scenario, result, lang="fr"),
         "pack": write_pack_xlsx(ws, result, lang="fr", company=HOSTILE[4]),
     }
 
