@@ -224,3 +224,20 @@ def test_two_processes_opening_a_new_store_at_once_both_start(db_url):
         child.join(timeout=60)
         assert child.exitcode == 0, "a process could not open the store"
         assert pipe.recv() == 0
+
+
+def test_four_processes_starting_together_on_a_new_sqlite_file_all_start(tmp_path):
+    # a new file is switched to WAL mode by whichever process comes first; SQLite
+    # refuses the others at once, without waiting, unless the store retries
+    context = multiprocessing.get_context("fork")
+    for round_number in range(20):
+        path = str(tmp_path / f"new-{round_number}.db")
+        start = context.Event()
+        children = [start_child(child_opening, path, start) for _ in range(4)]
+
+        start.set()
+
+        for child, pipe in children:
+            child.join(timeout=60)
+            assert child.exitcode == 0, f"round {round_number}: a process could not open the store"
+            assert pipe.recv() == 0

@@ -8,6 +8,8 @@ PostgreSQL (`postgres://…` and `postgresql://…` are driven by psycopg 3).
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -68,7 +70,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
         cursor.execute("PRAGMA foreign_keys = ON")
         # FULL: a committed save survives a power cut too, not only a killed process
         cursor.execute("PRAGMA synchronous = FULL")
@@ -78,3 +80,23 @@ def _configure_sqlite(engine: Engine) -> None:
     def on_begin(connection) -> None:  # type: ignore[no-untyped-def]
         immediate = connection.get_execution_options().get(WRITE_OPTION, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _switch_to_wal(cursor: sqlite3.Cursor) -> None:
+    """Put the file in WAL mode, waiting for a process doing the same on a new file.
+
+    SQLite answers "database is locked" at once, without its busy handler, when two
+    connections switch a new file to WAL together; so we wait and retry ourselves, as
+    long as the busy timeout. Once the file is in WAL mode the pragma is a no-op.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
