@@ -15,9 +15,7 @@ Result sections live in `ui_results.py`, saved scenarios and COMEX decisions in
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 import ui_store
+from cxprior import serialize
 from cxprior.compare import ScenarioRun
 from cxprior.domain import Scenario, TeamBacklog, Workspace, default_scenario
 from cxprior.errors import Problem, UnsafeFileError, WorkbookError
@@ -188,8 +187,9 @@ def read_bytes(data: bytes, language: str) -> Parsed:
 
 
 def fingerprint(workspace: Workspace) -> str:
-    """A content key for a workspace: equal workspaces share cached scores and solves."""
-    return hashlib.sha256(pickle.dumps(workspace, protocol=5)).hexdigest()
+    """A content key for a workspace: equal workspaces share cached scores and solves, and
+    taking in a file equal to the saved version saves nothing."""
+    return serialize.workspace_fingerprint(workspace)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import json
 import math
 import numbers
@@ -170,6 +171,12 @@ def from_document(kind: str, document: Mapping[str, Any]) -> Any:
 def dumps(document: Mapping[str, Any]) -> str:
     """Compact, standard JSON (no NaN literals), UTF-8 text kept as is."""
     return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def workspace_fingerprint(workspace: Workspace) -> str:
+    """A key equal for equal workspaces, however each was built (read from a workbook or
+    loaded from the store): a hash of the canonical JSON, not of the objects' layout."""
+    return hashlib.sha256(dumps(workspace_to_json(workspace)).encode("utf-8")).hexdigest()
 
 
 def loads(text: str) -> dict[str, Any]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from cxprior.errors import UnsafeFileError
-from cxprior.i18n import tr
+from cxprior.i18n import format_number, tr
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -152,6 +152,7 @@ def _check_declared_sizes(infos: list[zipfile.ZipInfo], limits: ReadLimits, lang
                 lang,
                 size=_megabytes(total),
                 limit=_megabytes(limits.max_uncompressed_bytes),
+                rows=format_number(limits.max_rows, lang),
             )
         )
     return total

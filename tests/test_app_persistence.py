@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from app_helpers import (
+    SAMPLE,
     TEAM_BACKLOG,
     database_path,
     failures,
@@ -61,6 +62,15 @@ def test_an_upload_is_a_new_version_and_a_new_session_opens_it_not_the_sample():
         sidebar(restarted)[0],
     )
     assert len(versions()) == 2
+
+
+def test_taking_in_the_file_the_saved_version_came_from_saves_no_new_version():
+    start()  # the bundled sample becomes version 1
+    at = open_page(start(), "backlog")  # a new session: the workspace now comes from the database
+    upload(at, "cx_workspace_fr.xlsx", SAMPLE.read_bytes())
+    assert failures(at) == []
+    assert versions() == [(1, "cxprior", "bundled sample cx_workspace_fr.xlsx", 48)]
+    assert sidebar(at)[1] == f"Saved as version 1 of “{NAME}”."
 
 
 def test_an_invalid_upload_keeps_the_workspace_and_its_saved_versions():

@@ -74,8 +74,9 @@ EXPECTED: dict[str, list[str]] = {
         "again from Excel or LibreOffice."
     ],
     "million_rows": [
-        "workbook: Once opened, the file would take 166.3 MB (limit 50.0 MB); it is refused as a possible "
-        "zip bomb. Remove unused sheets or formatting, or split the backlog into several files."
+        "workbook: The workbook is too large to read: once opened it would take 166.3 MB (limit 50.0 MB), "
+        "more than a backlog of 20,000 initiatives needs. Split the backlog into several files, or remove "
+        "unused sheets, images or formatting."
     ],
     "million_compact_rows": [
         "Initiatives: The sheet has more than 20,000 rows of data; reading stopped there. Split the backlog "

@@ -116,6 +116,16 @@ def test_a_workspace_comes_back_equal_with_tuples_enums_and_none_in_place(full_w
     assert back.impacts[1].impact_low is None
 
 
+def test_a_workspace_loaded_back_has_the_fingerprint_of_the_original_and_an_edit_changes_it(
+    full_workspace,
+):
+    loaded = serialize.workspace_from_json(through_text(serialize.workspace_to_json(full_workspace)))
+    renamed = replace(full_workspace, goals=(replace(full_workspace.goals[0], name="Autre"),))
+
+    assert serialize.workspace_fingerprint(loaded) == serialize.workspace_fingerprint(full_workspace)
+    assert serialize.workspace_fingerprint(renamed) != serialize.workspace_fingerprint(full_workspace)
+
+
 def test_dict_keys_stay_text_and_keep_their_order(full_workspace, full_result):
     workspace = serialize.workspace_from_json(through_text(serialize.workspace_to_json(full_workspace)))
     result = serialize.result_from_json(through_text(serialize.result_to_json(full_result)))

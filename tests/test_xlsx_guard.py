@@ -187,10 +187,10 @@ def test_many_parts_that_add_up_beyond_the_limit_are_refused(book):
     for n in range(3):
         parts[f"xl/media/image{n}.bin"] = random.Random(n).randbytes(MB)  # like a photo: not compressible
     message = refusal(zip_of(parts, zipfile.ZIP_STORED), max_uncompressed_bytes=2 * MB)
-    assert message.startswith("Once opened, the file would take 3.")
+    assert message.startswith("The workbook is too large to read: once opened it would take 3.")
     assert message.endswith(
-        "MB (limit 2.0 MB); it is refused as a possible zip bomb. Remove unused sheets or formatting, or "
-        "split the backlog into several files."
+        "MB (limit 2.0 MB), more than a backlog of 20,000 initiatives needs. Split the backlog into several "
+        "files, or remove unused sheets, images or formatting."
     )
 
 

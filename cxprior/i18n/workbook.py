@@ -78,11 +78,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Enregistrez-le à nouveau depuis Excel ou LibreOffice comme un classeur simple.",
     },
     "wb.zip_bomb_total": {
-        "en": "Once opened, the file would take {size} MB (limit {limit} MB); it is refused as a possible "
-        "zip bomb. Remove unused sheets or formatting, or split the backlog into several files.",
-        "fr": "Une fois ouvert, le fichier occuperait {size} Mo (limite {limit} Mo) ; il est refusé "
-        "comme possible bombe de décompression. Supprimez les feuilles ou mises en forme inutiles, ou "
-        "découpez le backlog en plusieurs fichiers.",
+        "en": "The workbook is too large to read: once opened it would take {size} MB (limit {limit} MB), "
+        "more than a backlog of {rows} initiatives needs. Split the backlog into several files, or remove "
+        "unused sheets, images or formatting.",
+        "fr": "Le classeur est trop volumineux pour être lu : une fois ouvert, il occuperait {size} Mo "
+        "(limite {limit} Mo), plus qu'il n'en faut pour un backlog de {rows} initiatives. Découpez le "
+        "backlog en plusieurs fichiers, ou supprimez les feuilles, images ou mises en forme inutiles.",
     },
     "wb.zip_bomb_ratio": {
         "en": "The part {part} is compressed {ratio} times (limit {limit}); the file is refused as a "
