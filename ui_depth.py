@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
@@ -46,7 +47,7 @@ from cxprior.maturity import (
     recommendation_warning,
     step_name,
 )
-from cxprior.store import MaturityRecord, format_when
+from cxprior.store import MaturityRecord, RobustnessRecord, format_when
 from cxprior.uncertainty import (
     DEFAULT_DRAWS,
     UncertaintyResult,
@@ -295,16 +296,22 @@ def circle_section(run: ScenarioRun | None, workspace: Workspace) -> None:
 
 @st.cache_resource(show_spinner=False)
 def _results() -> tuple[
-    OrderedDict[tuple[str, int, int], UncertaintyResult], dict[str, tuple[int, int]], threading.Lock
+    OrderedDict[tuple[str, int, int], RobustnessRecord], dict[str, tuple[int, int]], threading.Lock
 ]:
-    """Analyses of this server: (portfolio, draws, seed) → result, and the last one per portfolio."""
+    """Analyses seen by this server: (portfolio, draws, seed) → analysis, and the latest one per
+    portfolio. The store keeps them across restarts; this spares a query on each rerun."""
     return OrderedDict(), {}, threading.Lock()
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _content_digest(key: str, _workspace: Workspace) -> str:
-    # the saved form, not the pickle: a workspace read back from the store has the same digest
-    return hashlib.sha256(serialize.dumps(serialize.workspace_to_json(_workspace)).encode()).hexdigest()
+def _remember(record: RobustnessRecord) -> RobustnessRecord:
+    found, latest, lock = _results()
+    result = record.result
+    with lock:
+        found[(record.portfolio_key, result.draws, result.seed)] = record
+        latest[record.portfolio_key] = (result.draws, result.seed)
+        while len(found) > 64:
+            found.popitem(last=False)
+    return record
 
 
 def portfolio_key(run: ScenarioRun) -> str:
@@ -312,30 +319,50 @@ def portfolio_key(run: ScenarioRun) -> str:
     the same for a run of this session and for that run saved and opened on the COMEX page."""
     scenario = replace(run.scenario, name="", force_reasons={})
     parts = [
-        _content_digest(ui.key_of(run.workspace), run.workspace),
+        ui.key_of(run.workspace),
         serialize.dumps(serialize.scenario_to_json(scenario)),
         *sorted(run.result.selected),
     ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def last_uncertainty(run: ScenarioRun) -> UncertaintyResult | None:
-    """The last robustness analysis of this run's portfolio on this server, or None (for the pack)."""
+def last_analysis(run: ScenarioRun) -> RobustnessRecord | None:
+    """The latest robustness analysis of this run's portfolio: seen by this server, else
+    saved in the store (by anyone, before a restart too); None when there is none."""
     found, latest, lock = _results()
     key = portfolio_key(run)
     with lock:
         where = latest.get(key)
-        return found.get((key, *where)) if where else None
+        if where is not None:
+            return found[(key, *where)]
+    db = ui_store.store()
+    if db is None:
+        return None
+    try:
+        record = db.find_robustness(key)
+    except CxpriorError as error:
+        ui_store.store_failed(error)
+        return None
+    return None if record is None else _remember(record)
 
 
-def _analyse(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | None:
+def last_uncertainty(run: ScenarioRun) -> UncertaintyResult | None:
+    """The latest robustness analysis of this run's portfolio, or None (for the pack)."""
+    record = last_analysis(run)
+    return None if record is None else record.result
+
+
+def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None:
     ui_access.require("optimize")  # the page filter is not enough: check the action itself
-    found, latest, lock = _results()
-    key = (portfolio_key(run), draws, seed)
+    found, _latest, lock = _results()
+    key = portfolio_key(run)
     with lock:
-        if key in found:
-            latest[key[0]] = (draws, seed)
-            return found[key]
+        known = found.get((key, draws, seed))
+    if known is not None:
+        return _remember(known)
+    author = ui.require_author()
+    if author is None:
+        return None
     bar = st.progress(0.0, text=ui.t("depth.ui.mc.progress", done=0, total=draws))
     every = max(1, draws // 50)
 
@@ -360,12 +387,14 @@ def _analyse(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | Non
         return None
     finally:
         bar.empty()
-    with lock:
-        found[key] = result
-        latest[key[0]] = (draws, seed)
-        while len(found) > 64:
-            found.popitem(last=False)
-    return result
+    record = RobustnessRecord(key, datetime.now(UTC), author, result)
+    db = ui_store.store()
+    if db is not None:
+        try:
+            record = db.save_robustness(key, result, author)
+        except CxpriorError as error:
+            ui_store.store_failed(error)  # shown in the sidebar; the analysis is still shown
+    return _remember(record)
 
 
 def uncertainty_section(run: ScenarioRun, *, readonly: bool = False) -> None:
@@ -374,7 +403,7 @@ def uncertainty_section(run: ScenarioRun, *, readonly: bool = False) -> None:
         return
     st.subheader(ui.t("depth.ui.mc.title"))
     st.caption(ui.t("depth.ui.mc.help"))
-    result = last_uncertainty(run)
+    analysis = last_analysis(run)
     if not readonly:
         cols = st.columns([1, 1, 2], vertical_alignment="bottom")
         draws = cols[0].number_input(
@@ -382,16 +411,16 @@ def uncertainty_section(run: ScenarioRun, *, readonly: bool = False) -> None:
         )
         seed = cols[1].number_input(ui.t("depth.ui.mc.seed"), 0, 2**31 - 1, 0, 1, key="scenario_mc_seed")
         if cols[2].button(ui.t("depth.ui.mc.run"), key="scenario_mc_run", icon=":material/casino:"):
-            result = _analyse(run, int(draws), int(seed))
-    if result is None:
+            analysis = _analyse(run, int(draws), int(seed)) or analysis
+    if analysis is None:
         if readonly:
             st.info(ui.t("depth.ui.mc.review_none"), icon=":material/casino:")
         return
-    _show_uncertainty(run, result)
+    _show_uncertainty(run, analysis)
 
 
-def _show_uncertainty(run: ScenarioRun, result: UncertaintyResult) -> None:
-    language = ui.lang()
+def _show_uncertainty(run: ScenarioRun, analysis: RobustnessRecord) -> None:
+    language, result = ui.lang(), analysis.result
     p = result.percentiles("chosen")
     cols = st.columns(4)
     for col, (key, value) in zip(
@@ -403,7 +432,16 @@ def _show_uncertainty(run: ScenarioRun, result: UncertaintyResult) -> None:
     for sentence in summary_sentences(result, language)[1:]:
         st.markdown(ui.md(sentence))
     seconds = format_number(result.seconds, language, 1)
-    st.caption(ui.md(ui.t("depth.ui.mc.computed", draws=result.draws, seed=result.seed, seconds=seconds)))
+    when = format_when(analysis.computed_at, language)
+    computed = ui.t(
+        "depth.ui.mc.computed",
+        draws=result.draws,
+        seed=result.seed,
+        seconds=seconds,
+        who=analysis.author.name,
+        when=when,
+    )
+    st.caption(ui.md(computed))
     st.caption(ui.md(summary_sentences(result, language)[0]))
     st.markdown(f"**{ui.md(ui.t('depth.ui.mc.distribution_title'))}**")
     values = distribution_frame(result)["chosen_value"]

@@ -33,6 +33,7 @@ from cxprior.domain import Scenario, Workspace
 from cxprior.errors import CxpriorError
 from cxprior.i18n import tr
 from cxprior.results import PortfolioResult
+from cxprior.uncertainty import UncertaintyResult
 
 FORMAT = "cxprior"
 SCHEMA_VERSION = 1
@@ -41,6 +42,7 @@ KINDS: dict[str, type] = {
     "workspace": Workspace,
     "scenario": Scenario,
     "portfolio_result": PortfolioResult,
+    "robustness": UncertaintyResult,
 }
 
 # (kind, version) → function rewriting a document's `data` from that version to the next

@@ -25,11 +25,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -263,17 +266,32 @@ def scipy_direct(ws: Workspace, scenario: Scenario) -> tuple[float, float, float
     options = {"mip_rel_gap": scenario.mip_gap}
     if scenario.time_limit is not None:
         options["time_limit"] = scenario.time_limit
-    res = milp(
-        cost,
-        integrality=np.ones(cols),
-        bounds=bounds,
-        constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
-        options=options,
-    )
+    with quiet_stdout():  # scipy's HiGHS build prints debug lines straight to fd 1
+        res = milp(
+            cost,
+            integrality=np.ones(cols),
+            bounds=bounds,
+            constraints=LinearConstraint(matrix, np.array(lo), np.array(hi)),
+            options=options,
+        )
     solved = time.perf_counter()
     value = -float(res.fun) if res.x is not None else None
     status = {0: "optimal", 1: "time_limit", 2: "infeasible"}.get(res.status, str(res.status))
     return built - began, solved - built, value, status
+
+
+@contextmanager
+def quiet_stdout() -> Iterator[None]:
+    """Silence file descriptor 1 (what C code writes), keeping Python's own prints."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 1)
+        try:
+            yield
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
 
 
 def synthetic(sizes: list[int], shapes: list[str], time_limit: float, folder: Path) -> None:

@@ -10,6 +10,8 @@ draw where B fails funds A, C and D only.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from app_helpers import failures, open_page, shown, start, table_with, upload
 
@@ -132,6 +134,38 @@ def test_comex_sees_the_last_analysis_read_only(scenario_page):
     assert figures(review)["Optimistic (P90)"] == "95.0"
     assert "scenario_mc_run" not in [b.key for b in review.button]
     assert "scenario_mc_draws" not in [n.key for n in review.number_input]
+
+
+def test_after_a_restart_a_new_session_on_the_comex_page_sees_the_analysis_and_who_ran_it(scenario_page):
+    at = run_analysis(scenario_page)
+    at.button(key="scenario_submit_review").click().run()
+    assert failures(at) == []
+    ui_depth._results.clear()  # the server restarts: only the store remembers
+
+    review = open_page(start(author="Marc"), "review")
+    assert failures(review) == []
+    assert figures(review)["Optimistic (P90)"] == "95.0"
+    assert re.search(
+        r"20 draws, seed 0, computed in [\d.]+ s by Léa on \d{4}-\d\d-\d\d at",
+        " ".join(shown(review.caption)),
+    )
+
+
+def test_after_a_restart_the_same_portfolio_solved_again_shows_its_analysis_without_drawing_again(
+    scenario_page, monkeypatch
+):
+    run_analysis(scenario_page)
+    ui_depth._results.clear()
+    calls = []
+    monkeypatch.setattr(ui_depth, "monte_carlo", lambda *a, **k: calls.append(k) or None)
+
+    at = open_page(start(), "scenario")
+    at.button(key="scenario_run").click().run()
+    assert figures(at)["Optimistic (P90)"] == "95.0"
+    run_analysis(at)
+    assert failures(at) == []
+    assert calls == []
+    assert figures(at)["Optimistic (P90)"] == "95.0"
 
 
 def test_the_section_speaks_french(scenario_page):

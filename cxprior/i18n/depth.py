@@ -473,8 +473,8 @@ _UI: dict[str, dict[str, str]] = {
     "depth.ui.mc.run": {"en": "Run the robustness analysis", "fr": "Lancer l'analyse de robustesse"},
     "depth.ui.mc.progress": {"en": "Draw {done} of {total}", "fr": "Tirage {done} sur {total}"},
     "depth.ui.mc.computed": {
-        "en": "{draws} draws, seed {seed}, computed in {seconds} s.",
-        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s.",
+        "en": "{draws} draws, seed {seed}, computed in {seconds} s by {who} on {when}.",
+        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s par {who} le {when}.",
     },
     "depth.ui.mc.p10": {"en": "Pessimistic (P10)", "fr": "Pessimiste (P10)"},
     "depth.ui.mc.p50": {"en": "Median (P50)", "fr": "Médiane (P50)"},

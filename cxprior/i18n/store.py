@@ -5,6 +5,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.kind.workspace": {"en": "a workspace", "fr": "un espace de travail"},
     "store.kind.scenario": {"en": "a scenario", "fr": "un scénario"},
     "store.kind.portfolio_result": {"en": "a portfolio result", "fr": "un résultat de portefeuille"},
+    "store.kind.robustness": {"en": "a robustness analysis", "fr": "une analyse de robustesse"},
     # --- saved documents (cxprior.serialize) ---
     "store.json_not_cxprior": {
         "en": "This is not a saved cxprior document: {expected} was expected.",

@@ -1,5 +1,5 @@
 """Persistent storage: workspaces and their versions, scenarios, COMEX decisions, maturity
-self-assessments.
+self-assessments, robustness analyses.
 
 One entry point, `Store.open(url=None)`: a SQLite file by default (no set-up), or the
 PostgreSQL database in `DATABASE_URL`; same code and migrations on both.
@@ -18,6 +18,7 @@ from cxprior.store.records import (
     Decision,
     MaturityRecord,
     Person,
+    RobustnessRecord,
     ScenarioStatus,
     ScenarioSummary,
     StoredScenario,
@@ -35,6 +36,7 @@ __all__ = [
     "MaturityRecord",
     "NotFoundError",
     "Person",
+    "RobustnessRecord",
     "ScenarioStatus",
     "ScenarioSummary",
     "StaleVersionError",

@@ -168,3 +168,27 @@ class MaturityAssessmentRow(Base):
     overall_score: Mapped[float] = mapped_column(Double)
     overall_step: Mapped[int]
     weakest: Mapped[str] = mapped_column(String(40))
+
+
+class RobustnessAnalysisRow(Base):
+    """A Monte Carlo robustness analysis of one portfolio; never changed once written.
+
+    `portfolio_key` digests what the analysis depends on (the workspace's content, the
+    scenario's constraints, the initiatives chosen): a run of one session and the same
+    portfolio saved and opened on the COMEX page, even after a restart, find it again.
+    """
+
+    __tablename__ = "robustness_analyses"
+    __table_args__ = (
+        UniqueConstraint("portfolio_key", "draws", "seed"),
+        Index("ix_robustness_analyses_portfolio_key", "portfolio_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portfolio_key: Mapped[str] = mapped_column(String(64))
+    draws: Mapped[int]
+    seed: Mapped[int]
+    computed_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    payload: Mapped[str] = mapped_column(Text)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from cxprior.domain import Competency, Scenario, Workspace
 from cxprior.maturity import MaturityAnswers, MaturityAssessment, assess
 from cxprior.results import PortfolioResult
+from cxprior.uncertainty import UncertaintyResult
 
 MAX_NAME_LENGTH = 200
 MAX_USER_ID_LENGTH = 320  # the longest e-mail address
@@ -169,3 +170,13 @@ class MaturityRecord:
     def assessment(self) -> MaturityAssessment:
         """The full assessment (scores and step per competency, recommendation) of the answers."""
         return assess(self.answers)
+
+
+@dataclass(frozen=True)
+class RobustnessRecord:
+    """A saved robustness analysis of a portfolio: who ran it, when, and what it found."""
+
+    portfolio_key: str
+    computed_at: datetime
+    author: Person
+    result: UncertaintyResult

@@ -1,4 +1,5 @@
-"""Workspaces and their versions, scenarios, decisions, maturity self-assessments.
+"""Workspaces and their versions, scenarios, decisions, maturity self-assessments, robustness
+analyses.
 
     store = Store.open()                     # SQLite file, or DATABASE_URL
     saved = store.save_workspace("Acme 2026", ws, "Alice", expected_version=None)
@@ -59,6 +60,7 @@ from cxprior.store.migrate import upgrade_to_head
 from cxprior.store.models import (
     DecisionRow,
     MaturityAssessmentRow,
+    RobustnessAnalysisRow,
     ScenarioRow,
     WorkspaceRow,
     WorkspaceVersionRow,
@@ -69,6 +71,7 @@ from cxprior.store.records import (
     Decision,
     MaturityRecord,
     Person,
+    RobustnessRecord,
     ScenarioStatus,
     ScenarioSummary,
     StoredScenario,
@@ -77,6 +80,7 @@ from cxprior.store.records import (
     WorkspaceRef,
     WorkspaceVersion,
 )
+from cxprior.uncertainty import UncertaintyResult
 
 Status = ScenarioStatus
 EDITABLE = frozenset({Status.DRAFT, Status.SENT_BACK})
@@ -117,6 +121,13 @@ def _clean_name(name: str, what: str) -> str:
     if len(cleaned) > MAX_NAME_LENGTH:
         raise InvalidInput(f"store.{what}_name_too_long", limit=MAX_NAME_LENGTH)
     return cleaned
+
+
+def _portfolio_key(key: str) -> str:
+    # a digest (64 hex characters) made by the caller, never typed by a user
+    if not (isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key)):
+        raise ValueError(f"not a portfolio key: {key!r}")
+    return key
 
 
 def _finite_or_none(value: float | None) -> float | None:
@@ -511,6 +522,62 @@ class Store:
             overall_score=row.overall_score,
             overall_step=row.overall_step,
             weakest=Competency(row.weakest),
+        )
+
+    # --- robustness analyses -----------------------------------------------------------
+
+    def save_robustness(
+        self, portfolio_key: str, result: UncertaintyResult, author: Person | str
+    ) -> RobustnessRecord:
+        """Keep a robustness analysis of the portfolio `portfolio_key` digests. The same
+        portfolio, draws and seed give the same result (seeded), so a second save of them
+        keeps the first and returns it."""
+        person = as_person(author)
+        key = _portfolio_key(portfolio_key)
+        payload = serialize.dumps(serialize.to_document("robustness", result))
+        try:
+            with self._session(write=True) as session:
+                row = RobustnessAnalysisRow(
+                    portfolio_key=key,
+                    draws=result.draws,
+                    seed=result.seed,
+                    computed_at=_now(),
+                    author_name=person.name,
+                    author_id=person.user_id,
+                    payload=payload,
+                )
+                session.add(row)
+                session.flush()
+                return self._robustness_record(row)
+        except IntegrityError:
+            found = self.find_robustness(key, draws=result.draws, seed=result.seed)
+            assert found is not None, "an analysis refused as a duplicate must exist"
+            return found
+
+    def find_robustness(
+        self, portfolio_key: str, *, draws: int | None = None, seed: int | None = None
+    ) -> RobustnessRecord | None:
+        """The analysis of that portfolio with those draws and seed, or (without them) the
+        latest one; None when there is none."""
+        query = select(RobustnessAnalysisRow).where(
+            RobustnessAnalysisRow.portfolio_key == _portfolio_key(portfolio_key)
+        )
+        if draws is not None:
+            query = query.where(RobustnessAnalysisRow.draws == draws)
+        if seed is not None:
+            query = query.where(RobustnessAnalysisRow.seed == seed)
+        query = query.order_by(RobustnessAnalysisRow.computed_at.desc(), RobustnessAnalysisRow.id.desc())
+        with self._session(write=False) as session:
+            row = session.scalars(query.limit(1)).first()
+            return None if row is None else self._robustness_record(row)
+
+    @staticmethod
+    def _robustness_record(row: RobustnessAnalysisRow) -> RobustnessRecord:
+        return RobustnessRecord(
+            portfolio_key=row.portfolio_key,
+            computed_at=row.computed_at,
+            author=Person(row.author_name, row.author_id),
+            result=serialize.from_document("robustness", serialize.loads(row.payload)),
         )
 
     # --- scenarios ---------------------------------------------------------------------
