@@ -357,12 +357,16 @@ def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None
     found, _latest, lock = _results()
     key = portfolio_key(run)
     with lock:
-        known = found.get((key, draws, seed))
-    if known is not None:
-        return _remember(known)
-    author = ui.require_author()
-    if author is None:
-        return None
+        record = found.get((key, draws, seed))
+    if record is None:
+        result = _draw(run, draws, seed)
+        if result is None:
+            return None
+        record = RobustnessRecord(key, datetime.now(UTC), None, result)
+    return _remember(_saved(record))
+
+
+def _draw(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | None:
     bar = st.progress(0.0, text=ui.t("depth.ui.mc.progress", done=0, total=draws))
     every = max(1, draws // 50)
 
@@ -372,7 +376,7 @@ def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None
 
     ws = run.workspace
     try:
-        result = monte_carlo(
+        return monte_carlo(
             ws,
             run.scenario,
             draws=draws,
@@ -387,14 +391,20 @@ def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None
         return None
     finally:
         bar.empty()
-    record = RobustnessRecord(key, datetime.now(UTC), author, result)
+
+
+def _saved(record: RobustnessRecord) -> RobustnessRecord:
+    """The analysis kept in the store for the COMEX, with who ran it; left as it is (shown,
+    not kept) when no name is known yet or the store cannot be reached."""
+    author = ui.current_author()
     db = ui_store.store()
-    if db is not None:
-        try:
-            record = db.save_robustness(key, result, author)
-        except CxpriorError as error:
-            ui_store.store_failed(error)  # shown in the sidebar; the analysis is still shown
-    return _remember(record)
+    if record.author is not None or author is None or db is None:
+        return record
+    try:
+        return db.save_robustness(record.portfolio_key, record.result, author)
+    except CxpriorError as error:
+        ui_store.store_failed(error)  # the sidebar says so; the analysis is still shown
+        return record
 
 
 def uncertainty_section(run: ScenarioRun, *, readonly: bool = False) -> None:
@@ -432,16 +442,12 @@ def _show_uncertainty(run: ScenarioRun, analysis: RobustnessRecord) -> None:
     for sentence in summary_sentences(result, language)[1:]:
         st.markdown(ui.md(sentence))
     seconds = format_number(result.seconds, language, 1)
-    when = format_when(analysis.computed_at, language)
-    computed = ui.t(
-        "depth.ui.mc.computed",
-        draws=result.draws,
-        seed=result.seed,
-        seconds=seconds,
-        who=analysis.author.name,
-        when=when,
-    )
-    st.caption(ui.md(computed))
+    figures = {"draws": result.draws, "seed": result.seed, "seconds": seconds}
+    if analysis.author is None:
+        st.caption(ui.md(ui.t("depth.ui.mc.computed_unsaved", **figures)))
+    else:
+        when = format_when(analysis.computed_at, language)
+        st.caption(ui.md(ui.t("depth.ui.mc.computed", **figures, who=analysis.author.name, when=when)))
     st.caption(ui.md(summary_sentences(result, language)[0]))
     st.markdown(f"**{ui.md(ui.t('depth.ui.mc.distribution_title'))}**")
     values = distribution_frame(result)["chosen_value"]

@@ -168,6 +168,25 @@ def test_after_a_restart_the_same_portfolio_solved_again_shows_its_analysis_with
     assert figures(at)["Optimistic (P90)"] == "95.0"
 
 
+def test_without_a_name_the_analysis_is_shown_but_kept_only_once_a_name_is_given(scenario_page):
+    at = scenario_page
+    at.text_input(key="sidebar_author").set_value("").run()
+    run_analysis(at)
+    assert failures(at) == []
+    assert figures(at)["Optimistic (P90)"] == "95.0"
+    assert "computed in" in (caption := " ".join(shown(at.caption)))
+    assert "not kept for the COMEX: enter your name in the sidebar and run it again to keep it." in caption
+
+    at.text_input(key="sidebar_author").set_value("Léa").run()
+    run_analysis(at)
+    kept = r"20 draws, seed 0, computed in [\d.]+ s by Léa on "
+    assert re.search(kept, " ".join(shown(at.caption)))
+    at.button(key="scenario_submit_review").click().run()
+    ui_depth._results.clear()
+    review = open_page(start(author="Marc"), "review")
+    assert re.search(kept, " ".join(shown(review.caption)))
+
+
 def test_the_section_speaks_french(scenario_page):
     at = scenario_page
     at.selectbox(key="sidebar_language").set_value("fr").run()

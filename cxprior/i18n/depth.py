@@ -476,6 +476,12 @@ _UI: dict[str, dict[str, str]] = {
         "en": "{draws} draws, seed {seed}, computed in {seconds} s by {who} on {when}.",
         "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s par {who} le {when}.",
     },
+    "depth.ui.mc.computed_unsaved": {
+        "en": "{draws} draws, seed {seed}, computed in {seconds} s; not kept for the COMEX: enter your "
+        "name in the sidebar and run it again to keep it.",
+        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s ; non conservés pour le COMEX : "
+        "saisissez votre nom dans le panneau latéral et relancez l'analyse pour la conserver.",
+    },
     "depth.ui.mc.p10": {"en": "Pessimistic (P10)", "fr": "Pessimiste (P10)"},
     "depth.ui.mc.p50": {"en": "Median (P50)", "fr": "Médiane (P50)"},
     "depth.ui.mc.p90": {"en": "Optimistic (P90)", "fr": "Optimiste (P90)"},

@@ -174,9 +174,10 @@ class MaturityRecord:
 
 @dataclass(frozen=True)
 class RobustnessRecord:
-    """A saved robustness analysis of a portfolio: who ran it, when, and what it found."""
+    """A robustness analysis of a portfolio: when, who ran it, and what it found. The store's
+    records always name their author; None is an analysis shown but not (yet) kept."""
 
     portfolio_key: str
     computed_at: datetime
-    author: Person
+    author: Person | None
     result: UncertaintyResult
