@@ -66,3 +66,26 @@ def test_running_the_same_scenario_again_does_not_solve_again(monkeypatch):
     assert len(calls) == 1
     run_scenario(at, 150.0)
     assert len(calls) == 2
+
+
+def test_a_workspace_fingerprint_is_computed_once_per_object_and_forgotten_with_it(monkeypatch):
+    import gc
+    from dataclasses import replace
+
+    from cxprior import serialize
+
+    calls = []
+    real = serialize.workspace_fingerprint
+    # counts without keeping the workspace alive, so that it can be freed below
+    monkeypatch.setattr(serialize, "workspace_fingerprint", lambda ws: calls.append(1) or real(ws))
+    workspace = replace(SMALL)  # an object of its own, equal to SMALL
+    key = ui.fingerprint(workspace)
+    assert ui.fingerprint(workspace) == key
+    assert len(calls) == 1
+    assert ui.fingerprint(SMALL) == key  # equal content, another object: same key, computed again
+    assert len(calls) == 2
+
+    address = id(workspace)
+    del workspace
+    gc.collect()
+    assert address not in ui._fingerprints
