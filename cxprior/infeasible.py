@@ -26,7 +26,7 @@ import numpy as np
 from cxprior.domain import TOTAL_PERIOD, Scenario, Workspace
 from cxprior.i18n import format_money, format_percent, tr
 from cxprior.opt_model import Instance, PortfolioModel, forced_bounds
-from cxprior.solve_highs import INF, to_arrays
+from cxprior.solve_highs import INF, new_highs, set_option, to_arrays
 
 # how many items a sentence lists before "and N more"
 LIST_LIMIT = 8
@@ -330,8 +330,7 @@ def smallest_relaxation(model: PortfolioModel) -> list[tuple[_Group, float]] | N
             row_upper.append(0.0)
         starts.append(len(index))
 
-    h = highspy.Highs()
-    h.silent()
+    h = new_highs()
     h.passModel(
         n_cols,
         len(row_lower),
@@ -349,9 +348,8 @@ def smallest_relaxation(model: PortfolioModel) -> list[tuple[_Group, float]] | N
         np.array(value, dtype=float),
         integrality,
     )
-    h.setOptionValue("threads", 1)
-    h.setOptionValue("time_limit", ELASTIC_TIME_LIMIT)
-    h.setOptionValue("mip_rel_gap", 1e-6)
+    set_option(h, "time_limit", ELASTIC_TIME_LIMIT)
+    set_option(h, "mip_rel_gap", 1e-6)
     h.run()
     if h.getInfo().primal_solution_status != 2:
         return None

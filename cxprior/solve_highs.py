@@ -8,7 +8,12 @@ change only bounds, costs or a row and warm-start from a known portfolio.
 
 from __future__ import annotations
 
+import ctypes
+import os
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import highspy
@@ -19,6 +24,17 @@ from cxprior.opt_model import PortfolioModel
 
 INF = highspy.kHighsInf
 _MS = highspy.HighsModelStatus
+
+
+def _statuses(*names: str) -> frozenset:
+    """The model statuses of this highspy that exist: `kHighsInterrupt` is new in 1.12."""
+    return frozenset(getattr(_MS, name) for name in names if hasattr(_MS, name))
+
+
+_STOPPED_BY_CLOCK = _statuses("kTimeLimit", "kInterrupt", "kHighsInterrupt")
+_USABLE = _STOPPED_BY_CLOCK | _statuses(
+    "kOptimal", "kSolutionLimit", "kIterationLimit", "kObjectiveBound", "kObjectiveTarget"
+)
 
 # HiGHS presolve costs about n² on these models (SOLVER_NOTES.md: 6.7 s of a 6.9 s solve on
 # a 5,000-item knapsack), and pays only on some shapes. Measured on synthetic portfolios
@@ -37,6 +53,48 @@ def choose_presolve(model: PortfolioModel) -> bool:
     if "max_initiatives" in kinds:
         return False
     return not (kinds.count("budget") <= 1 and "goal_share" not in kinds and "competency_share" not in kinds)
+
+
+@contextmanager
+def _native_stdout_discarded() -> Iterator[None]:
+    """Send what C code writes to file descriptor 1 to the null device, for the block.
+
+    highspy 1.16 prints its banner ("Running HiGHS … Copyright …") on fd 1 when the first
+    HiGHS object of a process is made, before any option can silence it. Standard output
+    belongs to the command (`--json -` is one JSON document), and Python's own redirection
+    does not see native writes, so the descriptor itself is swapped. C's stdio buffer is
+    flushed before fd 1 comes back, or a pipe would still receive the banner at exit.
+    """
+    sys.stdout.flush()
+    saved = os.dup(1)
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        yield
+    finally:
+        if _LIBC is not None:
+            _LIBC.fflush(None)
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
+
+
+_LIBC = ctypes.CDLL(None) if os.name == "posix" else None  # the C library already loaded
+
+
+def set_option(highs: highspy.Highs, name: str, value: object) -> None:
+    """Set a HiGHS option, refusing loudly if this version does not know it (a renamed
+    option would otherwise be ignored in silence and change the search)."""
+    if highs.setOptionValue(name, value) == highspy.HighsStatus.kError:
+        raise SolverError(f"HiGHS {highs.version()} has no option {name!r} = {value!r}.")
+
+
+def new_highs() -> highspy.Highs:
+    """A silent HiGHS object: no banner on standard output, no log, on every version."""
+    with _native_stdout_discarded():
+        highs = highspy.Highs()
+    highs.silent()
+    return highs
 
 
 # HiGHS can overrun its own time limit (seen: 60 s ending at 62–143 s); past the limit
@@ -137,8 +195,7 @@ class HighsSession:
         self.n_cols = len(model.columns)
         self.row_index = {name: k for k, name in enumerate(arrays.row_names)}
         self.objective = arrays.cost.copy()
-        self.highs = highspy.Highs()
-        self.highs.silent()
+        self.highs = new_highs()
         status = self.highs.passModel(
             self.n_cols,
             len(arrays.row_names),
@@ -161,14 +218,14 @@ class HighsSession:
             raise SolverError(f"HiGHS refused the model ({status}).")
         if presolve is None:
             presolve = choose_presolve(model)
-        self.highs.setOptionValue("presolve", "on" if presolve else "off")
+        set_option(self.highs, "presolve", "on" if presolve else "off")
         # `threads` is left alone: HiGHS's scheduler is process-wide and refuses a second
         # solver object asking for another count; its MIP search is deterministic anyway
-        self.highs.setOptionValue("random_seed", 0)
+        set_option(self.highs, "random_seed", 0)
         # the feasibility-jump heuristic hunts a first feasible point; here one is always at
         # hand (the required items), and it cost 0.25–0.3 s CPU at 1,000–5,000 items for the
         # same search tree (scripts/bench_optimize.py shapes "budgets" and "full")
-        self.highs.setOptionValue("mip_heuristic_run_feasibility_jump", False)
+        set_option(self.highs, "mip_heuristic_run_feasibility_jump", False)
         self._deadline: float | None = None
         self._guarded = False
 
@@ -181,16 +238,16 @@ class HighsSession:
         than they find there (measured on the 48-initiative sample: 42 → 11 ms CPU per
         re-solve, same answers)."""
         for option in ("mip_heuristic_run_rins", "mip_heuristic_run_rens", "mip_allow_restart"):
-            self.highs.setOptionValue(option, False)
-        self.highs.setOptionValue("mip_heuristic_effort", 0.0)
+            set_option(self.highs, option, False)
+        set_option(self.highs, "mip_heuristic_effort", 0.0)
 
     def frontier_settings(self) -> None:
         """For the frontier's levels (budgets from tight to loose, 0.1 % gap): presolve on
         (a tight budget lets it fix most items) and no root restarts. CPU seconds for the
         tight levels at 1,000 items, default → these: 4.5 → 3.1 (count cap, goal shares),
         3.0 → 2.6 (yearly budgets only); scripts/bench_optimize.py part (c)."""
-        self.highs.setOptionValue("presolve", "on")
-        self.highs.setOptionValue("mip_allow_restart", False)
+        set_option(self.highs, "presolve", "on")
+        set_option(self.highs, "mip_allow_restart", False)
 
     # --- changes -------------------------------------------------------------------------
     def set_row_bounds(self, name: str, lower: float | None, upper: float | None) -> None:
@@ -241,11 +298,11 @@ class HighsSession:
     ) -> Outcome:
         """Solve from the current state; `start` (0/1 per initiative) is a warm start."""
         h = self.highs
-        h.setOptionValue("mip_rel_gap", gap)
+        set_option(h, "mip_rel_gap", gap)
         # the absolute criterion must not stop HiGHS before the relative gap we claim
-        h.setOptionValue("mip_abs_gap", gap if abs_gap is None else abs_gap)
-        h.setOptionValue("time_limit", INF if time_limit is None else float(time_limit))
-        h.setOptionValue("mip_max_nodes", 2**31 - 1 if max_nodes is None else int(max_nodes))
+        set_option(h, "mip_abs_gap", gap if abs_gap is None else abs_gap)
+        set_option(h, "time_limit", INF if time_limit is None else float(time_limit))
+        set_option(h, "mip_max_nodes", 2**31 - 1 if max_nodes is None else int(max_nodes))
         if start is not None:
             cols = np.arange(self.n_x, dtype=np.int32)
             h.setSolution(self.n_x, cols, np.asarray(start, dtype=float))
@@ -268,16 +325,7 @@ class HighsSession:
             model_status == _MS.kUnboundedOrInfeasible and not has_solution
         ):
             return Outcome("infeasible", None, None, None, None, seconds)
-        if model_status not in (
-            _MS.kOptimal,
-            _MS.kTimeLimit,
-            _MS.kInterrupt,
-            _MS.kHighsInterrupt,
-            _MS.kSolutionLimit,
-            _MS.kIterationLimit,
-            _MS.kObjectiveBound,
-            _MS.kObjectiveTarget,
-        ):
+        if model_status not in _USABLE:
             raise SolverError(
                 f"HiGHS stopped without a usable answer ({h.modelStatusToString(model_status)})."
             )
@@ -294,7 +342,7 @@ class HighsSession:
         found_gap = relative_gap(objective, bound) if np.isfinite(bound) else None
         if model_status == _MS.kOptimal and found_gap is not None and found_gap <= gap + 1e-9:
             status = "optimal"
-        elif model_status in (_MS.kTimeLimit, _MS.kInterrupt, _MS.kHighsInterrupt):
+        elif model_status in _STOPPED_BY_CLOCK:
             status = "time_limit"
         else:
             status = "feasible"

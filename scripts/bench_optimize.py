@@ -40,7 +40,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+# the public instances are not part of the repository: a folder given with --benchmarks, or in
+# CXPRIOR_BENCHMARKS, or the team's shared folder beside the checkout
+DEFAULT_BENCHMARKS = Path(os.environ.get("CXPRIOR_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 
 from cxprior.domain import (  # noqa: E402 - after the path set-up above
     TOTAL_PERIOD,
@@ -66,7 +68,7 @@ from cxprior.workbook_read import read_workbook  # noqa: E402
 from cxprior.workbook_write import write_workspace  # noqa: E402
 
 PETERSEN_OPTIMA = (3800, 8706.1, 4015, 6120, 12400, 10618, 16537)
-CHU_BEASLEY_BEST = (24381, 24274, 23551, 23534, 23991, 24613, 24216, 23410, 24216, 24411)
+CHU_BEASLEY_BEST = (24381, 24274, 23551, 23534, 23991, 24613, 25591, 23410, 24216, 24411)
 PISINGER = {
     "knapPI_1_2000_1000_1.txt": 110625,
     "knapPI_1_10000_1000_1.txt": 563647,
@@ -137,7 +139,12 @@ def through_workbook(ws: Workspace, folder: Path, name: str) -> tuple[Path, Work
     return path, read, time.perf_counter() - began
 
 
-def public(folder: Path, cb_problems: int) -> None:
+def missing_instances(benchmarks: Path) -> list[str]:
+    """The public instance files this script reads that are not in `benchmarks`."""
+    return [name for name in ("mknap1.txt", "mknapcb1.txt", *PISINGER) if not (benchmarks / name).is_file()]
+
+
+def public(folder: Path, cb_problems: int, benchmarks: Path) -> None:
     print("(a) Public instances through the workbook path (read + validate + build + solve, in process)")
     print(
         f"{'instance':<28}{'n×m':>10}{'published':>12}{'reached':>14}{'status':>12}{'gap':>10}"
@@ -161,13 +168,13 @@ def public(folder: Path, cb_problems: int) -> None:
             f"{read_s:>8.2f}{total:>9.2f}  {mark}"
         )
 
-    for k, (ws, _) in enumerate(read_orlib(BENCHMARKS / "mknap1.txt"), start=1):
+    for k, (ws, _) in enumerate(read_orlib(benchmarks / "mknap1.txt"), start=1):
         _, read_ws, read_s = through_workbook(ws, folder, f"petersen{k}")
         line(f"Petersen {k}", read_ws, PETERSEN_OPTIMA[k - 1], read_s, default_scenario(read_ws))
     for name, best in PISINGER.items():
-        _, read_ws, read_s = through_workbook(read_pisinger(BENCHMARKS / name), folder, name[:-4])
+        _, read_ws, read_s = through_workbook(read_pisinger(benchmarks / name), folder, name[:-4])
         line(name[:-4], read_ws, best, read_s, default_scenario(read_ws))
-    for k, (ws, _) in enumerate(read_orlib(BENCHMARKS / "mknapcb1.txt")[:cb_problems], start=1):
+    for k, (ws, _) in enumerate(read_orlib(benchmarks / "mknapcb1.txt")[:cb_problems], start=1):
         _, read_ws, read_s = through_workbook(ws, folder, f"chubeasley{k}")
         scenario = replace(default_scenario(read_ws), time_limit=30.0)
         line(f"Chu–Beasley 5×100 #{k} (30 s)", read_ws, CHU_BEASLEY_BEST[k - 1], read_s, scenario)
@@ -414,13 +421,26 @@ def main() -> None:
     parser.add_argument("--cb-problems", type=int, default=3)
     parser.add_argument("--frontier-sizes", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--skip-public", action="store_true")
+    parser.add_argument(
+        "--benchmarks",
+        type=Path,
+        default=DEFAULT_BENCHMARKS,
+        help="folder of the public instances (default: $CXPRIOR_BENCHMARKS, else ../shared/benchmarks)",
+    )
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-frontier", action="store_true")
     args = parser.parse_args()
+    if not args.skip_public and (missing := missing_instances(args.benchmarks)):
+        parser.exit(
+            1,
+            f"bench_optimize: the public instances are missing from {args.benchmarks}: "
+            f"{', '.join(missing)}. Give their folder with --benchmarks DIR (or CXPRIOR_BENCHMARKS), "
+            "or run with --skip-public.\n",
+        )
     with tempfile.TemporaryDirectory(prefix="cxprior-bench-") as tmp:
         folder = Path(tmp)
         if not args.skip_public:
-            public(folder, args.cb_problems)
+            public(folder, args.cb_problems, args.benchmarks)
         if not args.skip_synthetic:
             synthetic(args.sizes, args.shapes, args.time_limit, folder)
         if not args.skip_frontier:
