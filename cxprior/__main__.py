@@ -1,4 +1,4 @@
-"""`python -m cxprior …` — see cxprior.cli."""
+"""`python -m cxprior …` — see cxprior.cli.entry."""
 
 from cxprior.cli import main
 

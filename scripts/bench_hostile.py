@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_files import CORPUS  # noqa: E402
-from test_hostile_corpus import validate_in_subprocess  # noqa: E402
+from hostile_files import CORPUS
+from test_hostile_corpus import validate_in_subprocess
 
 MB = 1024 * 1024
 

@@ -6,7 +6,7 @@
     Petersen's 7 R&D problems, Pisinger's 2,000- and 10,000-item knapsacks, and the first
     Chu–Beasley 5×100 problems at a 30 s time limit. Per instance: the value reached
     against the published one, the status and gap claimed, and read + solve seconds.
-(b) Synthetic CX portfolios (cxprior.synthetic) of 200 / 1,000 / 5,000 initiatives, in two
+(b) Synthetic CX portfolios (cxprior.domain.synthetic) of 200 / 1,000 / 5,000 initiatives, in two
     shapes: "full" (every constraint type: three yearly and a total budget, dependencies,
     exclusive groups, mandatory and forced-out items, a 15 % count cap, at most 5 of the 6
     journey phases — or all 6 when the mandatory items touch them all —, a minimum value
@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 # CXPRIOR_BENCHMARKS, or the team's shared folder beside the checkout
 DEFAULT_BENCHMARKS = Path(os.environ.get("CXPRIOR_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 
-from cxprior.domain import (  # noqa: E402 - after the path set-up above
+from cxprior.domain import (
     TOTAL_PERIOD,
     Budget,
     Direction,
@@ -56,16 +56,24 @@ from cxprior.domain import (  # noqa: E402 - after the path set-up above
     Scenario,
     Workspace,
     default_scenario,
+    synthetic_scenario,
+    synthetic_workspace,
 )
-from cxprior.frontier import frontier  # noqa: E402
-from cxprior.greedy import greedy_gap  # noqa: E402
-from cxprior.infeasible import required_items  # noqa: E402
-from cxprior.opt_model import build_model, forced_bounds, make_instance  # noqa: E402
-from cxprior.optimizer import optimize, solve_with_highs  # noqa: E402
-from cxprior.solve_highs import HighsSession  # noqa: E402
-from cxprior.synthetic import synthetic_scenario, synthetic_workspace  # noqa: E402
-from cxprior.workbook_read import read_workbook  # noqa: E402
-from cxprior.workbook_write import write_workspace  # noqa: E402
+from cxprior.portfolio import (
+    HighsSession,
+    build_model,
+    forced_bounds,
+    frontier,
+    greedy_gap,
+    make_instance,
+    optimize,
+    required_items,
+    solve_with_highs,
+)
+from cxprior.workbook import (
+    read_workbook,
+    write_workspace,
+)
 
 PETERSEN_OPTIMA = (3800, 8706.1, 4015, 6120, 12400, 10618, 16537)
 CHU_BEASLEY_BEST = (24381, 24274, 23551, 23534, 23991, 24613, 25591, 23410, 24216, 24411)

@@ -29,11 +29,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cxprior.errors import WorkbookError  # noqa: E402 - after the path set-up above
-from cxprior.synthetic import synthetic_workspace  # noqa: E402
-from cxprior.workbook_read import read_workbook  # noqa: E402
-from cxprior.workbook_write import write_workspace  # noqa: E402
-from cxprior.xlsx_guard import inspect_xlsx  # noqa: E402
+from cxprior.domain import (
+    WorkbookError,
+    synthetic_workspace,
+)
+from cxprior.workbook import (
+    inspect_xlsx,
+    read_workbook,
+    write_workspace,
+)
 
 MB = 1024 * 1024
 
@@ -54,8 +58,8 @@ def fresh_process_rss_mb(data: bytes) -> float:
         handle.flush()
         code = (
             "import contextlib, sys\n"
-            "from cxprior.errors import WorkbookError\n"
-            "from cxprior.workbook_read import read_workbook\n"
+            "from cxprior.domain.errors import WorkbookError\n"
+            "from cxprior.workbook.reader import read_workbook\n"
             "with contextlib.suppress(WorkbookError):\n"
             "    read_workbook(sys.argv[1])\n"
             # VmHWM, not ru_maxrss: the latter can carry over the parent's peak through fork

@@ -24,12 +24,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cxprior import serialize
-from cxprior.domain import Scenario, Workspace, default_scenario
-from cxprior.results import ExclusionReason, FocusIndicators, PortfolioResult
-from cxprior.store import Store
+from cxprior.domain import (
+    ExclusionReason,
+    FocusIndicators,
+    PortfolioResult,
+    Scenario,
+    Workspace,
+    default_scenario,
+    synthetic_workspace,
+)
+from cxprior.store import Store, serialize
 from cxprior.store.testing import TEST_DATABASE_ENV, throwaway_database
-from cxprior.synthetic import synthetic_workspace
 
 
 def make_result(ws: Workspace, scenario: Scenario, rng: random.Random) -> PortfolioResult:

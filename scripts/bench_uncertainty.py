@@ -17,9 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cxprior.domain import Scenario, Workspace, default_scenario  # noqa: E402
-from cxprior.synthetic import synthetic_scenario, synthetic_workspace  # noqa: E402
-from cxprior.uncertainty import BORDERLINE, CORE, RARE, monte_carlo  # noqa: E402
+from cxprior.domain import Scenario, Workspace, default_scenario, synthetic_scenario, synthetic_workspace
+from cxprior.portfolio import BORDERLINE, CORE, RARE, monte_carlo
 
 SAMPLE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
 
@@ -27,7 +26,7 @@ SAMPLE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
 def cases(sizes: list[int]) -> list[tuple[str, Workspace, Scenario]]:
     found = []
     if SAMPLE.exists():
-        from cxprior.workbook_read import read_workbook
+        from cxprior.workbook import read_workbook
 
         ws = read_workbook(SAMPLE).workspace
         found.append((f"sample fr ({len(ws.initiatives)}), Budget sheet", ws, default_scenario(ws)))

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cxprior.domain import (  # noqa: E402
+from cxprior.domain import (
     TOTAL_PERIOD,
     Budget,
     Competency,
@@ -36,7 +36,7 @@ from cxprior.domain import (  # noqa: E402
     TeamBacklog,
     Workspace,
 )
-from cxprior.workbook_write import write_backlog, write_workspace  # noqa: E402
+from cxprior.workbook import write_backlog, write_workspace
 
 WORKSPACE_PATH = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
 BACKLOG_PATH = ROOT / "sample_data" / "team_backlog_fr.xlsx"

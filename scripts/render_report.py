@@ -19,15 +19,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pypdf import PdfReader  # noqa: E402
+from pypdf import PdfReader
 
-from cxprior.domain import default_scenario  # noqa: E402
-from cxprior.frontier import frontier  # noqa: E402
-from cxprior.optimizer import optimize  # noqa: E402
-from cxprior.report_data import build_report  # noqa: E402
-from cxprior.report_pdf import render_pack_pdf  # noqa: E402
-from cxprior.report_xlsx import render_pack_xlsx  # noqa: E402
-from cxprior.workbook_read import read_workbook  # noqa: E402
+from cxprior.domain import default_scenario
+from cxprior.portfolio import (
+    frontier,
+    optimize,
+)
+from cxprior.report import (
+    build_report,
+    render_pack_pdf,
+    render_pack_xlsx,
+)
+from cxprior.workbook import read_workbook
 
 SAMPLE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
 DECISIONS = (

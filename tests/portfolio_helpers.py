@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from cxprior.domain import Scenario, Workspace
-from cxprior.results import ExclusionReason, FocusIndicators, PortfolioResult
-from cxprior.value import score
+from cxprior.domain import ExclusionReason, FocusIndicators, PortfolioResult, Scenario, Workspace, score
 
 
 def solved(

@@ -12,8 +12,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.results import ExclusionReason, FocusIndicators, PortfolioResult
+from cxprior.domain import (
+    Direction,
+    ExclusionReason,
+    FocusIndicators,
+    Goal,
+    Impact,
+    Initiative,
+    Kpi,
+    KpiGoalLink,
+    PortfolioResult,
+    Scenario,
+    Workspace,
+)
 
 HOSTILE_NAME = '=HYPERLINK("http://evil.example","clic")'
 HOSTILE_OWNER = "+33 6 12 34 56 78"

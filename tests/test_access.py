@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxprior.access import (
+from cxprior.domain import (
     ACTIONS,
     EDIT_PAGES,
     READ_PAGES,

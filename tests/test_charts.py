@@ -6,11 +6,9 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from cxprior import charts
-from cxprior.insights import phase_spend
-from cxprior.portfolio_tables import initiative_frame
-from cxprior.projection import kpi_projection
-from cxprior.value import score
+from cxprior.analysis import initiative_frame, kpi_projection, phase_spend
+from cxprior.charts import portfolio as charts
+from cxprior.domain import score
 
 
 def _layers(spec):

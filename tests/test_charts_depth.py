@@ -12,13 +12,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from cxprior import charts_depth
-from cxprior.circle import EmotionRatio, SideSplit
+from cxprior.analysis import EmotionRatio, SideSplit, assess, journey_focus, journey_frame, parse_answers
+from cxprior.charts import depth as charts_depth
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.journey import journey_focus, journey_frame
-from cxprior.maturity import assess, parse_answers
-from cxprior.optimizer import optimize
-from cxprior.uncertainty import monte_carlo, robustness_frame
+from cxprior.portfolio import monte_carlo, optimize, robustness_frame
 
 
 def layers(spec):

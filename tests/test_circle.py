@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxprior.circle import (
+from cxprior.analysis import (
     SideSplit,
     circle_frame,
     circle_sentence,
@@ -16,8 +16,7 @@ from cxprior.circle import (
     portfolio_split,
     value_split,
 )
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
-from cxprior.value import score
+from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace, score
 
 
 @pytest.fixture
@@ -143,8 +142,8 @@ def test_the_french_sample_counts_employee_engagement_in_the_optimum_and_has_an_
     from pathlib import Path
 
     from cxprior.domain import default_scenario
-    from cxprior.optimizer import optimize
-    from cxprior.workbook_read import read_workbook
+    from cxprior.portfolio import optimize
+    from cxprior.workbook import read_workbook
 
     ws = read_workbook(Path(__file__).parents[1] / "sample_data" / "cx_workspace_fr.xlsx").workspace
     assert [k.kpi_id for k in employee_kpis(ws)] == ["ENPS", "ATTRITION"]

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from test_optimizer_support import Item, make_workspace
 
 from cxprior.cli import main
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "cx_workspace_fr.xlsx"
 

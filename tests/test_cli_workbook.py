@@ -12,7 +12,7 @@ import pytest
 from workbooks import backlog_sheets, good_sheets, with_cell, xlsx
 
 from cxprior.cli import main
-from cxprior.workbook_read import read_workbook
+from cxprior.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from portfolio_helpers import solved
 
-from cxprior.compare import ScenarioRun, delta_sentence, metrics_frame, scenario_delta, selection_matrix
+from cxprior.analysis import ScenarioRun, delta_sentence, metrics_frame, scenario_delta, selection_matrix
 from cxprior.domain import Scenario
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from test_optimizer_support import Item, make_workspace
 
-from cxprior.domain import Scenario
-from cxprior.explain import focus_indicators
-from cxprior.optimizer import optimize
+from cxprior.domain import Scenario, focus_indicators
+from cxprior.portfolio import optimize
 
 
 @pytest.fixture
@@ -192,7 +191,7 @@ def test_explanations_can_be_skipped(backlog):
 
 
 def test_big_portfolios_get_the_cheapest_swap_estimate():
-    from cxprior.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain import synthetic_scenario, synthetic_workspace
 
     ws = synthetic_workspace(400, seed=4)
     result = optimize(ws, synthetic_scenario(ws))

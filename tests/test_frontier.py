@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from test_optimizer_support import Item, make_workspace
 
-import cxprior.frontier as frontier_module
+import cxprior.portfolio.efficient_frontier as frontier_module
 from cxprior.domain import Scenario
-from cxprior.frontier import frontier
+from cxprior.portfolio import frontier
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_period_budgets_move_together_in_proportion():
 
 
 def test_the_frontier_never_goes_down_and_builds_one_model(monkeypatch):
-    from cxprior.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain import synthetic_scenario, synthetic_workspace
 
     builds = []
     real_build = frontier_module.build_model

@@ -8,8 +8,7 @@ import pytest
 from test_optimizer_support import Item, make_workspace
 
 from cxprior.domain import Scenario
-from cxprior.greedy import greedy_gap, greedy_portfolio
-from cxprior.optimizer import optimize
+from cxprior.portfolio import greedy_gap, greedy_portfolio, optimize
 
 
 @pytest.fixture
@@ -102,7 +101,7 @@ def test_a_ranked_list_that_misses_a_goal_share_says_so():
 
 
 def test_the_greedy_portfolio_never_beats_the_optimizer():
-    from cxprior.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain import synthetic_scenario, synthetic_workspace
 
     for seed in range(3):
         ws = synthetic_workspace(120, seed=seed)

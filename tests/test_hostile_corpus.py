@@ -18,9 +18,9 @@ import pytest
 from hostile_files import CORPUS, EMOJI_RTL, LONGEST
 from workbooks import good_sheets, with_cell, xlsx
 
-from cxprior.cli_workbook import format_problem
-from cxprior.errors import UnsafeFileError, WorkbookError
-from cxprior.workbook_read import read_workbook
+from cxprior.cli import format_problem
+from cxprior.domain import UnsafeFileError, WorkbookError
+from cxprior.workbook import read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024

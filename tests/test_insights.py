@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from cxprior.analysis import disconnected_kpis, overview, phase_spend, workspace_insights
 from cxprior.domain import Budget, Initiative
-from cxprior.insights import disconnected_kpis, overview, phase_spend, workspace_insights
 
 
 def _with_initiatives(workspace, initiatives):
@@ -111,8 +111,8 @@ def test_phase_spend_shares_add_up_and_restrict_to_a_selection(two_goal_workspac
 
 
 def test_value_chain_rows_split_an_initiatives_value_between_goals(two_goal_workspace):
-    from cxprior.insights import value_chain_table
-    from cxprior.value import score
+    from cxprior.analysis import value_chain_table
+    from cxprior.domain import score
 
     scores = score(two_goal_workspace)
     table = value_chain_table(two_goal_workspace, scores)

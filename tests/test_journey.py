@@ -6,8 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.journey import (
+from cxprior.analysis import (
     concentration_sentence,
     gap_sentence,
     journey_focus,
@@ -16,7 +15,17 @@ from cxprior.journey import (
     parse_phase,
     phase_order,
 )
-from cxprior.results import PortfolioResult
+from cxprior.domain import (
+    Direction,
+    Goal,
+    Impact,
+    Initiative,
+    Kpi,
+    KpiGoalLink,
+    PortfolioResult,
+    Scenario,
+    Workspace,
+)
 
 
 def points_workspace(rows: list[tuple[str, str, float, float]]) -> Workspace:
@@ -234,8 +243,8 @@ def test_the_french_sample_shows_its_journey_in_order_with_a_gap_and_a_concentra
     from pathlib import Path
 
     from cxprior.domain import default_scenario
-    from cxprior.optimizer import optimize
-    from cxprior.workbook_read import read_workbook
+    from cxprior.portfolio import optimize
+    from cxprior.workbook import read_workbook
 
     ws = read_workbook(Path(__file__).parents[1] / "sample_data" / "cx_workspace_fr.xlsx").workspace
     scenario = replace(default_scenario(ws), max_phases=3)

@@ -6,9 +6,7 @@ import json
 
 import pytest
 
-from cxprior.domain import Competency, Initiative, Scenario, Workspace
-from cxprior.i18n import CATALOG
-from cxprior.maturity import (
+from cxprior.analysis import (
     COMPETENCIES,
     QUESTIONNAIRE,
     MaturityAnswers,
@@ -24,6 +22,8 @@ from cxprior.maturity import (
     step_for_score,
     step_name,
 )
+from cxprior.domain import Competency, Initiative, Scenario, Workspace
+from cxprior.i18n import CATALOG
 
 CU, SE, CM, DI = COMPETENCIES
 
@@ -243,7 +243,7 @@ def test_the_optimizer_honours_the_recommended_minimum_share_of_spend():
     # budget 100: B + C (value 35) wins, but with 20 % of spend on customer understanding
     # the best is A + B (value 25, 30 % of spend on A)
     from cxprior.domain import Direction, Goal, Impact, Kpi, KpiGoalLink
-    from cxprior.optimizer import optimize
+    from cxprior.portfolio import optimize
 
     ws = Workspace(
         goals=(Goal("G", "Grow", 1.0),),
@@ -268,8 +268,8 @@ def test_on_the_french_sample_the_recommended_share_is_met_by_the_optimum():
     from pathlib import Path
 
     from cxprior.domain import default_scenario
-    from cxprior.optimizer import optimize
-    from cxprior.workbook_read import read_workbook
+    from cxprior.portfolio import optimize
+    from cxprior.workbook import read_workbook
 
     ws = read_workbook(Path(__file__).parents[1] / "sample_data" / "cx_workspace_fr.xlsx").workspace
     assessment = assess(answers(cm=(2, 1, 2, 2, 1)))

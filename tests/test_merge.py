@@ -7,9 +7,18 @@ import dataclasses
 
 import pytest
 
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, TeamBacklog, Workspace
-from cxprior.errors import WorkbookError
-from cxprior.merge import FieldChange, apply_merge, preview_frame, preview_merge
+from cxprior.domain import (
+    Direction,
+    Goal,
+    Impact,
+    Initiative,
+    Kpi,
+    KpiGoalLink,
+    TeamBacklog,
+    WorkbookError,
+    Workspace,
+)
+from cxprior.workbook import FieldChange, apply_merge, preview_frame, preview_merge
 
 PERIODS = ("2026", "2027")
 

@@ -7,9 +7,8 @@ from dataclasses import replace
 import pytest
 from test_optimizer_support import Item, make_workspace
 
-from cxprior.domain import Scenario, default_scenario
-from cxprior.errors import ScenarioError
-from cxprior.optimizer import optimize
+from cxprior.domain import Scenario, ScenarioError, default_scenario
+from cxprior.portfolio import optimize
 
 SOLVERS = ("highs", "cbc")
 
@@ -82,7 +81,7 @@ def test_forced_out_items_are_never_funded():
 
 
 def test_the_sum_of_period_budgets_is_given_to_the_solver_as_one_more_row():
-    from cxprior.opt_model import build_model, make_instance
+    from cxprior.portfolio import build_model, make_instance
 
     ws = make_workspace(
         [Item("A", 5, {"2026": 4}), Item("B", 4, {"2027": 4}), Item("C", 6, {"2026": 3, "2027": 3})],
@@ -151,8 +150,7 @@ def test_among_equal_values_the_portfolio_with_fewer_initiatives_wins(solver):
 def test_worthless_funded_items_leave_when_no_constraint_needs_them():
     import numpy as np
 
-    from cxprior.opt_model import build_model, make_instance
-    from cxprior.optimizer import drop_worthless
+    from cxprior.portfolio import build_model, drop_worthless, make_instance
 
     ws = make_workspace(
         [
@@ -213,7 +211,7 @@ def test_no_budget_funds_everything_of_positive_value():
 
 
 def test_the_same_input_gives_the_same_portfolio_whatever_the_row_order():
-    from cxprior.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain import synthetic_scenario, synthetic_workspace
 
     ws = synthetic_workspace(150, seed=3)
     scenario = synthetic_scenario(ws)
@@ -226,7 +224,7 @@ def test_the_same_input_gives_the_same_portfolio_whatever_the_row_order():
 
 
 def test_highs_and_cbc_agree_on_a_synthetic_portfolio():
-    from cxprior.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain import synthetic_scenario, synthetic_workspace
 
     ws = synthetic_workspace(120, seed=5)
     scenario = synthetic_scenario(ws)
@@ -237,7 +235,7 @@ def test_highs_and_cbc_agree_on_a_synthetic_portfolio():
 
 
 def test_a_time_limit_returns_the_best_portfolio_found_with_its_proven_gap():
-    from cxprior.synthetic import synthetic_workspace
+    from cxprior.domain import synthetic_workspace
 
     ws = synthetic_workspace(1000, seed=1)
     # three yearly budgets only: hard to prove at 1e-6 (several seconds), easy to fill. The
@@ -256,9 +254,8 @@ def test_a_time_limit_returns_the_best_portfolio_found_with_its_proven_gap():
 
 
 def test_a_solve_stopped_for_another_reason_is_feasible_not_optimal():
-    from cxprior.opt_model import build_model, make_instance
-    from cxprior.solve_highs import HighsSession
-    from cxprior.synthetic import synthetic_workspace
+    from cxprior.domain import synthetic_workspace
+    from cxprior.portfolio import HighsSession, build_model, make_instance
 
     ws = synthetic_workspace(1000, seed=1)
     model = build_model(make_instance(ws), default_scenario(ws))
@@ -269,7 +266,7 @@ def test_a_solve_stopped_for_another_reason_is_feasible_not_optimal():
 
 
 def test_cbc_verdict_and_bound_are_read_from_its_log():
-    from cxprior.solve_cbc import read_log
+    from cxprior.portfolio import read_log
 
     log = (
         "Cbc0005I Partial search - best objective -1673.9887 (best possible -1674.0442)\n"
@@ -286,7 +283,7 @@ def test_cbc_verdict_and_bound_are_read_from_its_log():
 
 
 def test_optimal_is_claimed_only_within_the_requested_gap():
-    from cxprior.synthetic import synthetic_workspace
+    from cxprior.domain import synthetic_workspace
 
     ws = synthetic_workspace(300, seed=2)
     loose = optimize(ws, replace(default_scenario(ws), mip_gap=0.05), explain=False)

@@ -6,7 +6,7 @@ import pytest
 from test_optimizer_support import Item, make_workspace
 
 from cxprior.domain import Scenario
-from cxprior.optimizer import optimize
+from cxprior.portfolio import optimize
 
 
 @pytest.fixture

@@ -19,8 +19,8 @@ from cxprior.domain import (
     Kpi,
     KpiGoalLink,
     Workspace,
+    score,
 )
-from cxprior.value import score
 
 
 @dataclass(frozen=True)

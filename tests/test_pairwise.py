@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxprior.errors import ScenarioError
-from cxprior.pairwise import (
+from cxprior.domain import (
+    ScenarioError,
     consistency_message,
     pairs,
     pairwise_weights,

@@ -7,8 +7,7 @@ from dataclasses import replace
 import pytest
 from portfolio_helpers import solved
 
-from cxprior.domain import Initiative
-from cxprior.portfolio_tables import (
+from cxprior.analysis import (
     NO_GOAL,
     excluded_table,
     funded_by_goal,
@@ -17,8 +16,7 @@ from cxprior.portfolio_tables import (
     selected_table,
     spend_by_goal,
 )
-from cxprior.results import ExclusionReason
-from cxprior.value import score
+from cxprior.domain import ExclusionReason, Initiative, score
 
 
 @pytest.fixture

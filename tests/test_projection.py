@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from cxprior.analysis import format_level, kpi_projection
 from cxprior.domain import Impact
-from cxprior.projection import format_level, kpi_projection
 
 
 def test_projection_adds_confidence_weighted_impacts_to_the_baseline(two_goal_workspace):

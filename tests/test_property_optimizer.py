@@ -30,11 +30,11 @@ from cxprior.domain import (
     Kpi,
     KpiGoalLink,
     Scenario,
+    ScenarioError,
     Workspace,
+    score,
 )
-from cxprior.errors import ScenarioError
-from cxprior.optimizer import optimize
-from cxprior.value import score
+from cxprior.portfolio import optimize
 
 EXAMPLES = int(os.environ.get("CXPRIOR_PROPERTY_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

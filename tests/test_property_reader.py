@@ -19,13 +19,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from workbooks import good_sheets, parts_of, xlsx, zip_of
 
-from cxprior import contract
-from cxprior.domain import TeamBacklog, Workspace
-from cxprior.errors import Problem, WorkbookError
-from cxprior.safe_text import forbidden_in_id
-from cxprior.validation_rules import find_cycles
-from cxprior.workbook_read import read_workbook, validate_initiatives_frame
-from cxprior.workbook_write import workspace_to_frames
+from cxprior.domain import Problem, TeamBacklog, WorkbookError, Workspace
+from cxprior.workbook import (
+    contract,
+    find_cycles,
+    forbidden_in_id,
+    read_workbook,
+    validate_initiatives_frame,
+    workspace_to_frames,
+)
 
 # CXPRIOR_PROPERTY_EXAMPLES=2000 searches harder (minutes); the suite's default stays fast
 EXAMPLES = int(os.environ.get("CXPRIOR_PROPERTY_EXAMPLES", "80"))

@@ -13,8 +13,8 @@ from report_cases import pack_workspace
 
 from cxprior.cli import main
 from cxprior.domain import Budget, TeamBacklog, default_scenario
-from cxprior.optimizer import optimize
-from cxprior.workbook_write import write_backlog, write_workspace
+from cxprior.portfolio import optimize
+from cxprior.workbook import write_backlog, write_workspace
 
 SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "cx_workspace_fr.xlsx"
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 import pytest
 from report_cases import E_REASON, F_REASON, pack_decisions, pack_result, pack_workspace
 
-from cxprior.errors import CxpriorError
-from cxprior.report_data import build_report, decision_entries, focus_indicators
+from cxprior.domain import CxpriorError, focus_indicators
+from cxprior.report import build_report, decision_entries
 
 TODAY = dt.date(2026, 11, 22)
 

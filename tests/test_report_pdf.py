@@ -21,8 +21,7 @@ from report_cases import (
 )
 
 from cxprior.domain import Impact, Initiative
-from cxprior.report_data import build_report
-from cxprior.report_pdf import MAX_LEFT_OUT_ROWS, render_pack_pdf, write_pack_pdf
+from cxprior.report import MAX_LEFT_OUT_ROWS, build_report, render_pack_pdf, write_pack_pdf
 
 TODAY = dt.date(2026, 11, 22)
 NNBSP = "\u202f"  # French thousands separator

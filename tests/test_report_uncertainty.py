@@ -14,13 +14,19 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.errors import CxpriorError
-from cxprior.optimizer import optimize
-from cxprior.report_data import build_report
-from cxprior.report_pdf import write_pack_pdf
-from cxprior.report_xlsx import write_pack_xlsx
-from cxprior.uncertainty import monte_carlo
+from cxprior.domain import (
+    CxpriorError,
+    Direction,
+    Goal,
+    Impact,
+    Initiative,
+    Kpi,
+    KpiGoalLink,
+    Scenario,
+    Workspace,
+)
+from cxprior.portfolio import monte_carlo, optimize
+from cxprior.report import build_report, write_pack_pdf, write_pack_xlsx
 
 
 def points_ws(*rows: tuple[str, float, float, float]) -> Workspace:
@@ -180,7 +186,7 @@ def test_an_analysis_of_another_portfolio_is_refused(certain):
 
 def test_the_sample_pack_with_its_robustness_stays_within_four_pages():
     from cxprior.domain import default_scenario
-    from cxprior.workbook_read import read_workbook
+    from cxprior.workbook import read_workbook
 
     ws = read_workbook(Path(__file__).parents[1] / "sample_data" / "cx_workspace_fr.xlsx").workspace
     scenario = default_scenario(ws)

@@ -19,7 +19,7 @@ from report_cases import (
     pack_workspace,
 )
 
-from cxprior.report_xlsx import write_pack_xlsx
+from cxprior.report import write_pack_xlsx
 
 EURO_FR = '#,##0\\ "€"'
 EURO_EN = '"€"#,##0'

@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from cxprior import contract
 from cxprior.domain import (
     Budget,
     Competency,
@@ -22,16 +21,18 @@ from cxprior.domain import (
     TeamBacklog,
     Workspace,
 )
-from cxprior.workbook_read import read_workbook, validate_initiatives_frame
-from cxprior.workbook_write import (
+from cxprior.workbook import (
+    contract,
     localise_frame,
+    read_workbook,
+    safe_cell_value,
     sheet_name,
+    validate_initiatives_frame,
     workspace_to_frames,
     write_backlog,
     write_template,
     write_workspace,
 )
-from cxprior.xlsx_style import safe_cell_value
 
 # The reader trims surrounding blanks of text cells, so a leading tab cannot come back
 # through it; that the writer keeps "\tx" literal in the cell is tested in test_workbook_write.

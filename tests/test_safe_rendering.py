@@ -18,19 +18,18 @@ import pytest
 from openpyxl import load_workbook
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.optimizer import optimize
-from cxprior.report_pdf import write_pack_pdf
-from cxprior.report_xlsx import write_pack_xlsx
-from cxprior.safe_text import (
+from cxprior.portfolio import optimize
+from cxprior.report import write_pack_pdf, write_pack_xlsx
+from cxprior.workbook import (
     ID_FORBIDDEN,
     forbidden_in_id,
     forbidden_in_text,
     one_line,
+    read_workbook,
     reveal,
     unescape_xstring,
+    write_workspace,
 )
-from cxprior.workbook_read import read_workbook
-from cxprior.workbook_write import write_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = (

@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cxprior.domain import TOTAL_PERIOD
-from cxprior.merge import apply_merge, preview_merge
-from cxprior.value import score
-from cxprior.workbook_read import read_workbook
+from cxprior.domain import TOTAL_PERIOD, score
+from cxprior.workbook import apply_merge, preview_merge, read_workbook
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKSPACE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"

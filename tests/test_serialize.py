@@ -12,21 +12,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cxprior import serialize
 from cxprior.domain import (
     Budget,
     Competency,
     Direction,
+    ExclusionReason,
+    FocusIndicators,
     Goal,
     Impact,
     Initiative,
     Kpi,
     KpiGoalLink,
+    PortfolioResult,
     Scenario,
     Workspace,
 )
-from cxprior.results import ExclusionReason, FocusIndicators, PortfolioResult
-from cxprior.serialize import SerializationError
+from cxprior.store import serialize
+from cxprior.store.serialize import SerializationError
 
 
 def reject_nan_literals(token: str) -> float:

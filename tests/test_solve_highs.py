@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxprior.errors import SolverError
-from cxprior.solve_highs import new_highs, set_option
+from cxprior.domain import SolverError
+from cxprior.portfolio import new_highs, set_option
 
 
 def test_an_option_this_highs_version_does_not_know_is_refused_with_its_name():

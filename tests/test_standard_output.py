@@ -48,7 +48,7 @@ def test_an_infeasible_scenario_is_explained_after_a_normal_solve_in_the_same_pr
         sys.path.insert(0, "tests")
         from test_optimizer_support import Item, make_workspace
         from cxprior.domain import Scenario
-        from cxprior.optimizer import optimize
+        from cxprior.portfolio.optimizer import optimize
 
         ws = make_workspace(
             [Item("A", 10, 5, goal="G1"), Item("B", 10, 5, goal="G2"), Item("C", 10, 5, goal="G3")],

@@ -19,10 +19,16 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 import cxprior.store as store_package
-from cxprior import serialize
-from cxprior.domain import Goal, Initiative, Scenario, Workspace
+from cxprior.domain import (
+    ExclusionReason,
+    FocusIndicators,
+    Goal,
+    Initiative,
+    PortfolioResult,
+    Scenario,
+    Workspace,
+)
 from cxprior.i18n.store import MESSAGES as STORE_MESSAGES
-from cxprior.results import ExclusionReason, FocusIndicators, PortfolioResult
 from cxprior.store import (
     InvalidInput,
     NotFoundError,
@@ -33,6 +39,7 @@ from cxprior.store import (
     StoreUnavailable,
     TransitionError,
     format_when,
+    serialize,
 )
 from cxprior.store.config import resolve_url
 from cxprior.store.migrate import VERSION_TABLE, head_revision

@@ -17,8 +17,7 @@ import time
 import pytest
 from sqlalchemy import event, text
 
-from cxprior.domain import Goal, Initiative, Scenario, Workspace
-from cxprior.results import PortfolioResult
+from cxprior.domain import Goal, Initiative, PortfolioResult, Scenario, Workspace
 from cxprior.store import Person, ScenarioStatus, StaleVersionError, Store, format_when
 
 

@@ -13,8 +13,8 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect, text
 
+from cxprior.analysis import MaturityError, assess, parse_answers
 from cxprior.domain import Competency
-from cxprior.maturity import MaturityError, assess, parse_answers
 from cxprior.store import InvalidInput, MaturityRecord, Person, Store
 from cxprior.store.config import make_engine, resolve_url
 from cxprior.store.migrate import VERSION_TABLE, alembic_config, head_revision

@@ -15,10 +15,10 @@ import pytest
 from alembic import command
 from sqlalchemy import inspect
 
+from cxprior.portfolio import UncertaintyResult
 from cxprior.store import Person, RobustnessRecord, Store
 from cxprior.store.config import make_engine, resolve_url
 from cxprior.store.migrate import alembic_config
-from cxprior.uncertainty import UncertaintyResult
 
 
 def key(label: str) -> str:

@@ -7,10 +7,8 @@ from collections import Counter
 
 import pytest
 
-from cxprior.domain import TOTAL_PERIOD
-from cxprior.synthetic import synthetic_scenario, synthetic_workspace
-from cxprior.workbook_read import read_workbook
-from cxprior.workbook_write import write_workspace
+from cxprior.domain import TOTAL_PERIOD, synthetic_scenario, synthetic_workspace
+from cxprior.workbook import read_workbook, write_workspace
 
 N = 400
 

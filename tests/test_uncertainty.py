@@ -7,9 +7,20 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.errors import InfeasibleScenario, ScenarioError
-from cxprior.uncertainty import (
+from cxprior.domain import (
+    Direction,
+    Goal,
+    Impact,
+    InfeasibleScenario,
+    Initiative,
+    Kpi,
+    KpiGoalLink,
+    Scenario,
+    ScenarioError,
+    Workspace,
+    score,
+)
+from cxprior.portfolio.robustness import (
     BORDERLINE,
     CORE,
     RARE,
@@ -22,7 +33,6 @@ from cxprior.uncertainty import (
     robustness_frame,
     summary_sentences,
 )
-from cxprior.value import score
 
 
 def points_ws(*rows: tuple, goals: tuple[Goal, ...] = (Goal("G", "Grow", 1.0),)) -> Workspace:
@@ -289,8 +299,8 @@ def test_on_the_french_sample_mandatory_items_are_core_and_the_run_is_reproducib
     from pathlib import Path
 
     from cxprior.domain import default_scenario
-    from cxprior.optimizer import optimize
-    from cxprior.workbook_read import read_workbook
+    from cxprior.portfolio import optimize
+    from cxprior.workbook import read_workbook
 
     ws = read_workbook(Path(__file__).parents[1] / "sample_data" / "cx_workspace_fr.xlsx").workspace
     scenario = default_scenario(ws)

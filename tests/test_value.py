@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxprior.value import goal_weights, score, value_table
+from cxprior.domain import goal_weights, score, value_table
 
 
 def test_goal_weights_are_normalised_to_one(two_goal_workspace):

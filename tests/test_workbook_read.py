@@ -16,9 +16,8 @@ from workbooks import (
     xlsx,
 )
 
-from cxprior.domain import Budget, Competency, Direction, Impact, Kpi, KpiGoalLink
-from cxprior.errors import WorkbookError
-from cxprior.workbook_read import read_workbook
+from cxprior.domain import Budget, Competency, Direction, Impact, Kpi, KpiGoalLink, WorkbookError
+from cxprior.workbook import read_workbook
 
 
 def problems_of(sheets, lang="en") -> list[str]:

@@ -9,11 +9,14 @@ import pandas as pd
 import pytest
 from workbooks import backlog_sheets, good_sheets, xlsx
 
-from cxprior.domain import Impact, Initiative, TeamBacklog
-from cxprior.errors import WorkbookError
-from cxprior.validation import parse_number_text
-from cxprior.validation_rules import find_cycles
-from cxprior.workbook_read import check_backlog_against, read_workbook, validate_initiatives_frame
+from cxprior.domain import Impact, Initiative, TeamBacklog, WorkbookError
+from cxprior.workbook import (
+    check_backlog_against,
+    find_cycles,
+    parse_number_text,
+    read_workbook,
+    validate_initiatives_frame,
+)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from cxprior import contract
 from cxprior.domain import (
+    COMPETENCY_WORDS,
+    SIDE_WORDS,
     Budget,
     Competency,
     Direction,
@@ -23,13 +24,16 @@ from cxprior.domain import (
     KpiGoalLink,
     Workspace,
 )
-from cxprior.workbook_write import (
+from cxprior.workbook import (
     FRENCH_WORDS,
+    contract,
+    safe_cell_value,
     workspace_to_frames,
+    write_cell,
+    write_table,
     write_template,
     write_workspace,
 )
-from cxprior.xlsx_style import safe_cell_value, write_cell, write_table
 
 HOSTILE = ['=HYPERLINK("http://evil.example","clic")', "+33 1 23", "-x", "@SUM(A1)", "\tx", "#N/A"]
 
@@ -189,9 +193,9 @@ def test_french_words_in_drop_downs_are_words_the_reader_accepts():
     assert set(FRENCH_WORDS["direction"].values()) <= set(contract.DIRECTION_WORDS)
     assert set(FRENCH_WORDS["yesno"].values()) <= contract.YES_WORDS | contract.NO_WORDS
     for canonical, word in FRENCH_WORDS["competency"].items():
-        assert contract.COMPETENCY_WORDS[word] == canonical
+        assert COMPETENCY_WORDS[word] == canonical
     for canonical, word in FRENCH_WORDS["side"].items():
-        assert contract.SIDE_WORDS[word] == canonical
+        assert SIDE_WORDS[word] == canonical
 
 
 def test_template_headers_are_frozen_styled_and_filterable():

@@ -19,9 +19,9 @@ from workbooks import (
     zip_of,
 )
 
-from cxprior import xlsx_guard
-from cxprior.errors import UnsafeFileError, WorkbookError
-from cxprior.workbook_read import ReadLimits, read_workbook
+from cxprior.domain import UnsafeFileError, WorkbookError
+from cxprior.workbook import ReadLimits, read_workbook
+from cxprior.workbook import guard as xlsx_guard
 
 MB = 1024 * 1024
 SHEET = "xl/worksheets/sheet1.xml"

@@ -6,7 +6,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.kind.scenario": {"en": "a scenario", "fr": "un scénario"},
     "store.kind.portfolio_result": {"en": "a portfolio result", "fr": "un résultat de portefeuille"},
     "store.kind.robustness": {"en": "a robustness analysis", "fr": "une analyse de robustesse"},
-    # --- saved documents (cxprior.serialize) ---
+    # --- saved documents (cxprior.store.serialize) ---
     "store.json_not_cxprior": {
         "en": "This is not a saved cxprior document: {expected} was expected.",
         "fr": "Ce n'est pas un document cxprior enregistré : {expected} était attendu.",

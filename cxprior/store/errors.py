@@ -8,7 +8,7 @@ import os
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cxprior.errors import CxpriorError
+from cxprior.domain import CxpriorError
 from cxprior.i18n import tr
 from cxprior.store.records import Person, ScenarioStatus
 

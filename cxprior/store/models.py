@@ -1,6 +1,6 @@
 """Tables of the store (SQLAlchemy 2 ORM). Changing them needs a migration in `migrations/`.
 
-Content is JSON text written by `cxprior.serialize` (never pickle). Headline figures are
+Content is JSON text written by `cxprior.store.serialize` (never pickle). Headline figures are
 copied into columns so lists never decode a payload. Every author is a name plus an
 optional user id, ready for authenticated users.
 """

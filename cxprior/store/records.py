@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cxprior.domain import Competency, Scenario, Workspace
-from cxprior.maturity import MaturityAnswers, MaturityAssessment, assess
-from cxprior.results import PortfolioResult
-from cxprior.uncertainty import UncertaintyResult
+from cxprior.analysis import MaturityAnswers, MaturityAssessment, assess
+from cxprior.domain import Competency, PortfolioResult, Scenario, Workspace
+from cxprior.portfolio import UncertaintyResult
 
 MAX_NAME_LENGTH = 200
 MAX_USER_ID_LENGTH = 320  # the longest e-mail address

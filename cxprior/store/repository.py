@@ -42,11 +42,11 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, defer
 
-from cxprior import serialize
-from cxprior.domain import Competency, Scenario, Workspace
+from cxprior.analysis import MaturityAnswers, MaturityAssessment, assess, parse_answers
+from cxprior.domain import Competency, PortfolioResult, Scenario, Workspace
 from cxprior.i18n import tr
-from cxprior.maturity import MaturityAnswers, MaturityAssessment, assess, parse_answers
-from cxprior.results import PortfolioResult
+from cxprior.portfolio import UncertaintyResult
+from cxprior.store import serialize
 from cxprior.store.config import WRITE_OPTION, describe, make_engine, resolve_url
 from cxprior.store.errors import (
     InvalidInput,
@@ -80,7 +80,6 @@ from cxprior.store.records import (
     WorkspaceRef,
     WorkspaceVersion,
 )
-from cxprior.uncertainty import UncertaintyResult
 
 Status = ScenarioStatus
 EDITABLE = frozenset({Status.DRAFT, Status.SENT_BACK})

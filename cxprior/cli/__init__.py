@@ -1,0 +1,12 @@
+"""The command line, `python -m cxprior COMMAND …` (docs/command-line.md).
+
+One module per family of commands; each command maps errors to one-line messages and to the
+exit codes of the contract (0 success, 1 invalid input, 2 infeasible).
+"""
+
+from __future__ import annotations
+
+from cxprior.cli.entry import main
+from cxprior.cli.workbook import format_problem
+
+__all__ = ["format_problem", "main"]
