@@ -7,6 +7,7 @@ vl-convert, offline, in the bundled DejaVu font so the PDF and its charts match.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -112,12 +113,35 @@ def _register_fonts() -> None:
     vl_convert.register_font_directory(str(FONT_DIR))
 
 
+def _with_inline_data(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """A copy of `chart` whose tables are already inline JSON values.
+
+    Altair turns a DataFrame into data through its data transformer, a process-wide setting.
+    Streamlit switches it to its own Arrow transformer while it draws a chart on a page, from
+    whichever session's thread: a pack rendered at that moment got data references that
+    vl-convert cannot resolve, and the PDF showed axes with no bars. Inline values never go
+    through the transformer, whatever another thread has enabled."""
+    chart = chart.copy(deep=True)
+    pending = [chart]
+    while pending:
+        part = pending.pop()
+        data = getattr(part, "data", alt.Undefined)
+        if isinstance(data, pd.DataFrame):
+            part.data = alt.InlineData(values=json.loads(data.to_json(orient="records", date_format="iso")))
+        for attribute in ("layer", "hconcat", "vconcat", "concat"):
+            pending.extend(getattr(part, attribute, None) or ())
+        inner = getattr(part, "spec", alt.Undefined)
+        if isinstance(inner, alt.TopLevelMixin | alt.SchemaBase) and inner is not alt.Undefined:
+            pending.append(inner)
+    return chart
+
+
 def chart_png(chart: alt.TopLevelMixin, *, width: int, scale: float = 2.0) -> bytes:
     """PNG bytes of `chart`, `width` CSS pixels wide (×`scale` for print), rendered offline."""
     import vl_convert
 
     _register_fonts()
-    spec = chart.to_dict()
+    spec = _with_inline_data(chart).to_dict()
     spec["width"] = width
     config = spec.setdefault("config", {})
     config["font"] = FONT_FAMILY
