@@ -1,4 +1,5 @@
-"""Entry point (`streamlit run app.py`): page config, shared sidebar, navigation over pages/."""
+"""Entry point (`streamlit run app.py`): page config, who may come in, navigation over pages/,
+and the frame around every page (`ui.run_in_frame`)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,20 @@ from pathlib import Path
 import streamlit as st
 
 import ui
-import ui_access
-import ui_store
-from cxprior.errors import CxpriorError
 from cxprior.i18n import CATALOG
 
-st.set_page_config(page_title="cxprior", page_icon=":material/insights:", layout="wide")
+# the browser tab's icon is a file of ours, served by this server: a ":material/…:" page icon
+# makes the browser fetch it from Google's font server, and an intranet app calls no one outside
+ICON = Path(__file__).parent / "assets" / "cxprior_icon.png"
+st.set_page_config(page_title="cxprior", page_icon=str(ICON), layout="wide")
 ui.language_switch()
 # who is here comes first: someone not let in gets the sign-in page as the only page (always
 # through st.navigation, so that no file of pages/ can be opened without this frame) and no data
-if ui_access.gate() is None:
-    door = st.Page(
-        ui_access.door, title=ui.t("sec.sign_in_title"), icon=":material/lock:", url_path="sign-in"
-    )
+if ui.gate() is None:
+    door = st.Page(ui.door, title=ui.t("sec.sign_in_title"), icon=":material/lock:", url_path="sign-in")
     st.navigation([door], position="hidden").run()
     st.stop()
-ui.init_state()
+ui.start_session()
 ui.author_input()
 
 # Page files are named `<page>_page.py` so that no file stem equals a url_path: Streamlit still
@@ -38,6 +37,7 @@ PAGES = (
     ("pages/scenario_page.py", "ui.page.scenario", ":material/tune:", "scenario"),
     ("pages/compare_page.py", "ui.page.compare", ":material/compare_arrows:", "compare"),
     ("pages/review_page.py", "ui.page.review", ":material/gavel:", "review"),
+    ("pages/followup_page.py", "ui.page.followup", ":material/monitoring:", "followup"),
 )
 ROOT = Path(__file__).parent
 page = st.navigation(
@@ -47,30 +47,7 @@ page = st.navigation(
         for path, title, icon, url in PAGES
         # pages still being written (CX depth) appear once their file and title exist; each
         # role sees its pages only (a page left out cannot be opened by its address either)
-        if (ROOT / path).exists() and title in CATALOG and ui_access.allowed(url)
+        if (ROOT / path).exists() and title in CATALOG and ui.allowed(url)
     ]
 )
-
-if st.session_state[ui.STARTUP_ERROR]:
-    st.error(ui.md(ui.t("ui.app.sample_missing", reason=st.session_state[ui.STARTUP_ERROR])))
-ws = ui.workspace()
-caption = ui.t(
-    "ui.app.workspace_caption",
-    origin=ui.origin(),
-    goals=len(ws.goals),
-    kpis=len(ws.kpis),
-    initiatives=len(ws.initiatives),
-)
-st.sidebar.caption(ui.md(caption))
-ui_store.storage_status()
-ui_access.who_note()
-ui.show_notices()
-ui_store.conflict_panel()
-try:
-    page.run()
-except CxpriorError as error:
-    st.error(ui.md(ui_store.error_text(error)))
-except Exception:
-    # the user sees a message; the traceback goes to the server log only
-    ui.LOG.exception("page %s failed", page.title)
-    st.error(ui.t("ui.app.unexpected"))
+ui.run_in_frame(page)

@@ -1,20 +1,21 @@
-"""Compare: two or more scenarios side by side — this session's runs and the saved scenarios —
-metrics, selection matrix, gains and losses."""
+"""Compare: two or more scenarios side by side — the saved scenarios and the runs ticked "Add to
+Compare" on the Scenario page, never an infeasible one — their saved status and metrics, the
+constraints each one was run under, gains and losses, and the selection matrix."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 import ui
-import ui_scenarios
-from cxprior.compare import delta_sentence, metrics_frame, scenario_delta, selection_matrix
+from cxprior.analysis import delta_sentence, metrics_frame, scenario_delta, selection_matrix
+from cxprior.report import assumption_sentences
 
 lang = ui.lang()
-labels, saved = ui_scenarios.compare_choices()
+labels, saved = ui.compare_choices()
 
 st.title(ui.t("ui.page.compare"))
 if len(labels) < 2:
-    st.info(ui.t("ui.compare.need_two", count=len(labels)), icon=":material/info:")
+    st.info(ui.t("ui.compare.need_saved", count=len(labels)), icon=":material/info:")
     st.stop()
 
 # this session's runs first; with fewer than two, the saved scenarios fill in
@@ -23,7 +24,8 @@ default = session if len(session) >= 2 else list(labels)[:3]
 chosen = st.multiselect(
     ui.t("ui.compare.choose"), list(labels), default=default, format_func=labels.get, key="compare_runs"
 )
-runs = ui_scenarios.compare_runs(chosen, saved)
+compared = ui.compare_runs(chosen, saved)
+runs = [run for run, _ in compared]
 if len(runs) < 2:
     st.info(ui.t("ui.compare.pick_two"), icon=":material/info:")
     st.stop()
@@ -33,8 +35,15 @@ if stale:
     st.caption(ui.md(ui.t("ui.compare.stale", names=", ".join(stale))))
 
 st.subheader(ui.t("ui.compare.metrics"))
-metrics = metrics_frame(runs, lang)
+metrics = metrics_frame(runs, lang, saved_status=[status for _, status in compared])
 st.dataframe(metrics, width="stretch", height=35 * (len(metrics) + 1) + 3)
+
+st.subheader(ui.t("ui.compare.constraints"))
+for column, run in zip(st.columns(len(runs)), runs, strict=True):
+    column.markdown(f"**{ui.md(run.name)}**")
+    column.markdown(
+        "\n".join(f"- {ui.md(line)}" for line in assumption_sentences(run.workspace, run.scenario, lang))
+    )
 
 st.subheader(ui.t("ui.compare.gains"))
 reference_name = st.selectbox(ui.t("ui.compare.reference"), list(by_name), key="compare_reference")

@@ -7,14 +7,13 @@ from __future__ import annotations
 import streamlit as st
 
 import ui
-import ui_depth
-from cxprior.maturity import COMPETENCIES, STATEMENTS_PER_COMPETENCY, MaturityAnswers, assess
+from cxprior.analysis import COMPETENCIES, STATEMENTS_PER_COMPETENCY, MaturityAnswers, assess
 
 st.title(ui.t("ui.page.maturity"))
 st.caption(ui.t("depth.ui.maturity.intro"))
 
 st.subheader(ui.t("depth.ui.maturity.questionnaire"))
-answers = ui_depth.questionnaire()
+answers = ui.questionnaire()
 
 st.subheader(ui.t("depth.ui.maturity.result"))
 total = len(COMPETENCIES) * STATEMENTS_PER_COMPETENCY
@@ -24,7 +23,7 @@ if answered < total:
     st.info(ui.t("depth.ui.maturity.answer_all", answered=answered, total=total), icon=":material/quiz:")
 else:
     assessment = assess(MaturityAnswers({c: tuple(v) for c, v in answers.items()}), lang=ui.lang())
-    ui_depth.maturity_result(assessment)
-    ui_depth.apply_section(assessment, ui.workspace())
+    ui.maturity_result(assessment)
+    ui.apply_section(assessment, ui.workspace())
 
-ui_depth.history_section(assessment)
+ui.history_section(assessment)

@@ -7,10 +7,9 @@ import streamlit as st
 
 import ui
 from cxprior import charts
+from cxprior.analysis import initiative_frame, overview, phase_spend, spend_by_goal, workspace_insights
+from cxprior.domain import goal_weights
 from cxprior.i18n import format_money, format_number, format_percent
-from cxprior.insights import overview, phase_spend, workspace_insights
-from cxprior.portfolio_tables import initiative_frame, spend_by_goal
-from cxprior.value import goal_weights
 
 lang = ui.lang()
 ws = ui.workspace()
@@ -110,5 +109,7 @@ with right:
     )
 
 st.subheader(ui.t("ui.overview.value_vs_cost"))
-st.caption(ui.t("ui.overview.value_vs_cost_caption"))
+# the scale, said once: 100 points is every KPI at target only when each goal's link strengths add to 1
+every_kpi_at_target = 100 * sum(scores.kpi_weight.values())
+st.caption(ui.t("ui.overview.value_vs_cost_caption", full=format_number(every_kpi_at_target, lang)))
 st.altair_chart(charts.value_cost_chart(initiative_frame(ws, scores), lang, highlight=False), width="stretch")

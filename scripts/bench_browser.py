@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM, free_port, launch_chromium, start_app, stop_app, wait_idle  # noqa: E402
+from conftest import CHROMIUM, free_port, launch_chromium, start_app, stop_app, wait_idle
 
-from cxprior.synthetic import synthetic_workspace  # noqa: E402
-from cxprior.workbook_write import write_workspace  # noqa: E402
+from cxprior.domain import synthetic_workspace
+from cxprior.workbook import write_workspace
 
 SOLVED = re.compile(r"solved in ([\d.]+) s")
 STATE = "document.querySelector(\"[data-testid='stApp']\")?.dataset.testScriptState"

@@ -437,7 +437,11 @@ def main() -> None:
     )
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--skip-frontier", action="store_true")
+    parser.add_argument("--smoke", action="store_true", help="a tiny run, to check the script still works")
     args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.shapes, args.time_limit, args.frontier_sizes = [30], ["full"], 10.0, [20]
+        args.skip_public = True
     if not args.skip_public and (missing := missing_instances(args.benchmarks)):
         parser.exit(
             1,

@@ -95,7 +95,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run, to check the script still works")
     args = parser.parse_args()
+    if args.smoke:
+        args.sizes, args.runs = [50], 1
 
     columns = ("file MB", "guard s", "read s", "peak MB")
     print(f"{'initiatives':>11} " + " ".join(f"{c:>8}" for c in columns) + f" {'process RSS MB':>15}")

@@ -137,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--scenarios", type=int, default=100)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--smoke", action="store_true", help="a tiny run, to check the script still works")
     parser.add_argument("--pg", default=os.environ.get(TEST_DATABASE_ENV), help="PostgreSQL URL")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.size, args.scenarios, args.runs = 20, 2, 1
 
     ws = synthetic_workspace(args.size)
     rng = random.Random(0)

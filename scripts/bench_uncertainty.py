@@ -42,7 +42,10 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=500)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sizes", type=int, nargs="*", default=[40])
+    parser.add_argument("--smoke", action="store_true", help="a tiny run, to check the script still works")
     args = parser.parse_args()
+    if args.smoke:
+        args.draws, args.sizes = 10, []
 
     header = f"{'case':<40} {'draws':>5} {'seconds':>8} {'ms/draw':>8} {'core':>5} {'border':>6} {'rare':>5}"
     header += f" {'infeas':>6} {'P10':>8} {'P50':>8} {'P90':>8} {'expected':>8}"

@@ -5,6 +5,8 @@
 writes sample_data/cx_workspace_fr.xlsx (the workspace the app opens on) and
 sample_data/team_backlog_fr.xlsx (a team backlog that merges into it cleanly). The .xlsx
 files are committed; tests check they still equal this data, so edit here and rebuild.
+sample_data/cx_workspace_fr_v1.xlsx is the sample as it was before the roadmap (contract
+v1, `sample_workspace_v1`): it is not rewritten, and a test checks it still equals that data.
 
 The company is fictional: Hélios Énergie, a French electricity and gas supplier for
 households. Its backlog mixes a few structural initiatives (unified CRM, a dedicated
@@ -13,11 +15,17 @@ ones (goodies, newsletter redesign, social-media contests…) — the fragmentat
 primer warns about. One KPI (newsletter open rate) serves no strategic goal, so the app
 shows the "disconnected from strategy" warning. Budgets are about 45 % of what is asked,
 so an optimiser has to choose.
+
+Its roadmap: five delivery teams with their capacity in person-days per year (the digital
+squad is the bottleneck of 2026, the year of the CRM), each initiative's work per team and
+year, and a third of the initiatives free to start a year or two later. At the same budgets,
+shifting funds more value than fixed starts; `main` prints by how much.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +34,10 @@ sys.path.insert(0, str(ROOT))
 from cxprior.domain import (
     TOTAL_PERIOD,
     Budget,
+    Capacity,
     Competency,
     Direction,
+    Effort,
     Goal,
     Impact,
     Initiative,
@@ -308,14 +318,85 @@ BACKLOG_INITIATIVES = (
 
 # fmt: on
 
+# --- the roadmap (contract v2): when each initiative may start, and which teams deliver it ----
+# The v1 sample above is kept as it was (sample_data/cx_workspace_fr_v1.xlsx, for the
+# regression tests); the bundled sample adds this roadmap to it.
+TEAMS = ("Digital", "Service client", "Facturation", "Marketing", "RH et formation")
+# person-days each team can give to projects per year, beside running the business (about
+# 180 working days a person): the digital squad (3.5 people on projects in 2026, 5.5 from 2027
+# when two developers join), the advisors seconded to projects (under 3 in 2026 while the
+# call centre is short-staffed, then 4), the billing, marketing and training teams
+CAPACITIES = {
+    "Digital": (650, 1000, 1000),
+    "Service client": (500, 700, 700),
+    "Facturation": (200, 250, 250),
+    "Marketing": (250, 300, 300),
+    "RH et formation": (250, 300, 300),
+}
+# a few profiles end a year earlier in the roadmap sample (same total cost), so that these
+# initiatives can start a year later
+ROADMAP_PROFILES = {
+    "HEL-21": (150, 200, 0),
+    "HEL-31": (28, 0, 0),
+    "HEL-38": (50, 40, 0),
+    "HEL-39": (60, 30, 0),
+    "HEL-47": (35, 30, 0),
+}
+# a third of the initiatives may start later, up to this period (their costs and efforts
+# shift with them); the others start at their earliest start (the legal ones, the CRM…)
+LATEST_STARTS = {
+    "HEL-03": "2027",
+    "HEL-08": "2027",
+    "HEL-17": "2027",
+    "HEL-18": "2027",
+    "HEL-21": "2027",
+    "HEL-23": "2027",
+    "HEL-27": "2028",
+    "HEL-28": "2027",
+    "HEL-30": "2028",
+    "HEL-31": "2028",
+    "HEL-33": "2027",
+    "HEL-37": "2027",
+    "HEL-38": "2027",
+    "HEL-39": "2027",
+    "HEL-45": "2028",
+    "HEL-47": "2027",
+}
+# the hold music is redone once the voice server is simplified; the billing videos film the
+# new bill
+STARTS_AFTER = {"HEL-30": ("HEL-37",), "HEL-31": ("HEL-08",)}
+# which teams deliver each initiative, as shares of its work (default: its own team); the work
+# is EFFORT_PER_KEUR person-days per k€ spent in the year
+EFFORT_PER_KEUR = 1.0
+DELIVERY = {
+    "Conformité": {"Digital": 0.5, "Service client": 0.5},
+    "Opérations terrain": {"Service client": 0.6, "Digital": 0.4},
+    "Direction CX": {"Marketing": 1.0},
+}
+SHARES = {
+    "HEL-01": {"Digital": 0.7, "Service client": 0.3},
+    "HEL-02": {"Digital": 0.8, "Marketing": 0.2},
+    "HEL-04": {"Service client": 0.8, "RH et formation": 0.2},
+    "HEL-05": {"Service client": 0.6, "RH et formation": 0.4},
+    "HEL-07": {"RH et formation": 0.6, "Service client": 0.4},
+    "HEL-08": {"Facturation": 0.6, "Digital": 0.4},
+    "HEL-09": {"Digital": 0.7, "Facturation": 0.3},
+    "HEL-18": {"Digital": 0.8, "Marketing": 0.2},
+    "HEL-39": {"Facturation": 0.5, "Digital": 0.5},
+    "HEL-46": {"Service client": 0.6, "Digital": 0.4},
+    "HEL-48": {"RH et formation": 0.5, "Service client": 0.5},
+}
+
 # Share of the asked cost that the budgets allow: the optimiser must choose.
 BUDGET_SHARE_BY_YEAR = {"2026": 0.46, "2027": 0.48, "2028": 0.52}
 BUDGET_SHARE_TOTAL = 0.45
 
 
-def _initiatives(rows) -> tuple[tuple[Initiative, ...], tuple[Impact, ...]]:
+def _initiatives(rows, roadmap: bool = False) -> tuple[tuple[Initiative, ...], tuple[Impact, ...]]:
     initiatives, impacts = [], []
     for iid, name, team, owner, phase, costs, conf, mandatory, deps, group, comp, desc, effects in rows:
+        if roadmap:
+            costs = ROADMAP_PROFILES.get(iid, costs)
         period_costs = {p: float(c * 1000) for p, c in zip(PERIODS, costs, strict=True)}
         initiatives.append(
             Initiative(
@@ -332,6 +413,8 @@ def _initiatives(rows) -> tuple[tuple[Initiative, ...], tuple[Impact, ...]]:
                 exclusive_group=group,
                 competency=comp,
                 description=desc,
+                latest_start=LATEST_STARTS.get(iid) if roadmap else None,
+                starts_after=STARTS_AFTER.get(iid, ()) if roadmap else (),
             )
         )
         for kpi_id, impact, *bounds in effects:
@@ -344,7 +427,34 @@ def _round_budget(amount: float) -> float:
     return float(round(amount, -4))
 
 
+def _efforts(initiatives: tuple[Initiative, ...]) -> tuple[Effort, ...]:
+    efforts = []
+    for initiative in initiatives:
+        shares = (
+            SHARES.get(initiative.initiative_id) or DELIVERY.get(initiative.team) or {initiative.team: 1.0}
+        )
+        for team, share in shares.items():
+            for period in PERIODS:
+                work = round(EFFORT_PER_KEUR * share * initiative.period_costs[period] / 1000)
+                if work > 0:
+                    efforts.append(Effort(initiative.initiative_id, team, period, float(work)))
+    return tuple(efforts)
+
+
 def sample_workspace() -> Workspace:
+    """The bundled sample: the v1 workspace with its roadmap (teams, efforts, start windows)."""
+    v1 = sample_workspace_v1()
+    initiatives, _ = _initiatives(INITIATIVES, roadmap=True)
+    capacities = tuple(
+        Capacity(team, period, float(amount))
+        for team, amounts in CAPACITIES.items()
+        for period, amount in zip(PERIODS, amounts, strict=True)
+    )
+    return replace(v1, initiatives=initiatives, capacities=capacities, efforts=_efforts(initiatives))
+
+
+def sample_workspace_v1() -> Workspace:
+    """The sample as it was before the roadmap (sample_data/cx_workspace_fr_v1.xlsx)."""
     initiatives, impacts = _initiatives(INITIATIVES)
     budgets = [
         Budget(p, _round_budget(share * sum(i.period_costs[p] for i in initiatives)))
@@ -379,6 +489,13 @@ def main() -> int:
         f"asked {asked:,.0f} €, budget {total:,.0f} € ({total / asked:.0%})"
     )
     print(f"{BACKLOG_PATH.relative_to(ROOT)}: {len(sample_backlog().initiatives)} initiatives")
+    # the roadmap's story: at the same budgets, letting a third of the initiatives start later
+    # funds more value than fixed starts
+    from cxprior.domain import default_scenario
+    from cxprior.portfolio import shifting_gain
+
+    gain = shifting_gain(workspace, default_scenario(workspace))
+    print(gain.message("en"))
     return 0
 
 

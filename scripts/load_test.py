@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_app, stop_app  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, start_app, stop_app
 
-from cxprior.domain import default_scenario  # noqa: E402
-from cxprior.i18n import format_number  # noqa: E402
-from cxprior.optimizer import optimize  # noqa: E402
-from cxprior.workbook_read import read_workbook  # noqa: E402
+from cxprior.domain import default_scenario
+from cxprior.i18n import format_number
+from cxprior.portfolio import optimize
+from cxprior.workbook import read_workbook
 
 SAMPLE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
 ASKED = sum(i.cost for i in read_workbook(SAMPLE).workspace.initiatives)

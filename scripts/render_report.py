@@ -19,18 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dataclasses import replace
+
 from pypdf import PdfReader
 
 from cxprior.domain import default_scenario
-from cxprior.portfolio import (
-    frontier,
-    optimize,
-)
-from cxprior.report import (
-    build_report,
-    render_pack_pdf,
-    render_pack_xlsx,
-)
+from cxprior.portfolio import optimize
+from cxprior.report import build_comex_pack
 from cxprior.workbook import read_workbook
 
 SAMPLE = ROOT / "sample_data" / "cx_workspace_fr.xlsx"
@@ -51,6 +46,9 @@ def main() -> int:
     parser.add_argument("--book", type=Path, default=SAMPLE)
     parser.add_argument("--out", type=Path, default=Path("/tmp/cxprior_report"))
     parser.add_argument("--pending", action="store_true", help="no decision yet (a draft)")
+    parser.add_argument(
+        "--focused", action="store_true", help="a scenario with focus limits and a forced initiative"
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -59,28 +57,28 @@ def main() -> int:
     ws = read_workbook(args.book, lang=args.lang).workspace
     steps.append(("read", time.perf_counter() - start))
     scenario = default_scenario(ws, "Budget 2026–2028")
+    if args.focused:
+        first = ws.initiatives[0].initiative_id
+        scenario = replace(
+            scenario,
+            max_phases=4,
+            min_goal_share={ws.goals[0].goal_id: 0.3},
+            force_in=(first,),
+            force_reasons={first: "engagement pris auprès du régulateur"},
+        )
     start = time.perf_counter()
     result = optimize(ws, scenario, lang=args.lang)
     steps.append(("optimize", time.perf_counter() - start))
     start = time.perf_counter()
-    curve = frontier(ws, scenario, lang=args.lang)
-    steps.append(("frontier", time.perf_counter() - start))
-    start = time.perf_counter()
-    data = build_report(
+    pack = build_comex_pack(
         ws,
         result,
         company="Hélios Énergie",
-        frontier=curve,
         decisions=() if args.pending else DECISIONS,
         lang=args.lang,
     )
-    steps.append(("figures", time.perf_counter() - start))
-    start = time.perf_counter()
-    pdf = render_pack_pdf(data)
-    steps.append(("pdf", time.perf_counter() - start))
-    start = time.perf_counter()
-    xlsx = render_pack_xlsx(data)
-    steps.append(("xlsx", time.perf_counter() - start))
+    steps.append(("pack (frontier, figures, pdf, xlsx)", time.perf_counter() - start))
+    pdf, xlsx = pack.pdf, pack.xlsx
 
     pdf_path = args.out / f"pack_{args.lang}.pdf"
     xlsx_path = args.out / f"pack_{args.lang}.xlsx"
@@ -90,7 +88,7 @@ def main() -> int:
     funded = f"{len(result.selected)} of {len(ws.initiatives)} initiatives"
     print(f"{result.status}: {funded}, value {result.objective:.1f}")
     for name, seconds in steps:
-        print(f"  {name:<9} {seconds:6.2f} s")
+        print(f"  {name:<36} {seconds:6.2f} s")
     print(f"{pdf_path}: {pages} pages, {len(pdf) / 1024:.0f} KiB")
     print(f"{xlsx_path}: {len(xlsx) / 1024:.0f} KiB")
     if shutil.which("pdftoppm"):

@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 from test_app_scenario import SMALL, run_scenario
 
 from cxprior.store import Store
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 AUTH = {
     "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
@@ -40,8 +40,8 @@ ROLES = {
     "default": "none",
 }
 EVERY_PAGE = ["Overview", "Backlog", "Strategy", "Customer journey", "CX maturity", "Scenario", "Compare"]
-EVERY_PAGE += ["COMEX review"]
-READ_PAGES = ["Overview", "Strategy", "Customer journey", "Compare", "COMEX review"]
+EVERY_PAGE += ["COMEX review", "Follow-up"]
+READ_PAGES = ["Overview", "Strategy", "Customer journey", "Compare", "COMEX review", "Follow-up"]
 
 
 def signed_in(email: str | None, *, roles=ROLES, name: str = "", locale: str = "en-GB", **claims) -> AppTest:
@@ -246,19 +246,18 @@ def guarded_actions() -> None:
     import streamlit as st
 
     import ui
-    import ui_scenarios
-    from cxprior.access import AccessError
-    from cxprior.domain import Workspace
+    from cxprior.domain import AccessError, Workspace
+    from ui import scenarios
 
     actions = {
         "upload": lambda: ui.set_workspace(Workspace(), "ui.app.origin_upload"),
         "merge": lambda: ui.set_workspace(Workspace(), "ui.app.origin_merge"),
         "edit": lambda: ui.set_workspace(Workspace(), "ui.app.origin_edit"),
         "submit": lambda: ui.submit_for_review("any"),
-        "save": lambda: ui_scenarios.save_run(None, None),
-        "approve": lambda: ui_scenarios._step("approve", 1, 1, "ok"),
-        "send_back": lambda: ui_scenarios._step("send_back", 1, 1, "no"),
-        "delete": lambda: ui_scenarios._step("delete", 1, 1),
+        "save": lambda: scenarios.save_run(None, None),
+        "approve": lambda: scenarios.step("approve", 1, 1, "ok"),
+        "send_back": lambda: scenarios.step("send_back", 1, 1, "no"),
+        "delete": lambda: scenarios.step("delete", 1, 1),
     }
     for name, action in actions.items():
         try:

@@ -10,10 +10,8 @@ from app_helpers import (
 )
 from test_app_scenario import SMALL, run_scenario
 
-import cxprior.optimizer
-import cxprior.workbook_read
-import ui
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
+from ui import cached
 
 
 def _counting(monkeypatch, module, name):
@@ -30,12 +28,12 @@ def _counting(monkeypatch, module, name):
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    for cached in (ui.read_bytes, ui.scores_for, ui.optimize_cached):
-        cached.clear()
+    for cache in (cached.read_bytes, cached.scores_for, cached.optimize_cached):
+        cache.clear()
 
 
 def test_reruns_and_page_visits_do_not_score_the_workspace_again(monkeypatch):
-    calls = _counting(monkeypatch, ui, "score")
+    calls = _counting(monkeypatch, cached, "score")
     at = start()
     assert len(calls) == 1
     at.run()
@@ -47,7 +45,7 @@ def test_reruns_and_page_visits_do_not_score_the_workspace_again(monkeypatch):
 
 
 def test_the_same_upload_is_parsed_once(monkeypatch):
-    calls = _counting(monkeypatch, cxprior.workbook_read, "read_workbook")
+    calls = _counting(monkeypatch, cached, "read_workbook")
     at = open_page(start(), "backlog")
     parsed_at_start = len(calls)
     upload(at, "small.xlsx", write_workspace(SMALL))
@@ -60,7 +58,7 @@ def test_running_the_same_scenario_again_does_not_solve_again(monkeypatch):
     at = open_page(start(), "backlog")
     upload(at, "small.xlsx", write_workspace(SMALL))
     open_page(at, "scenario")
-    calls = _counting(monkeypatch, cxprior.optimizer, "optimize")
+    calls = _counting(monkeypatch, cached, "optimize")
     run_scenario(at, 300.0)
     run_scenario(at, 300.0)
     assert len(calls) == 1
@@ -72,20 +70,18 @@ def test_a_workspace_fingerprint_is_computed_once_per_object_and_forgotten_with_
     import gc
     from dataclasses import replace
 
-    from cxprior import serialize
-
     calls = []
-    real = serialize.workspace_fingerprint
+    real = cached.workspace_fingerprint
     # counts without keeping the workspace alive, so that it can be freed below
-    monkeypatch.setattr(serialize, "workspace_fingerprint", lambda ws: calls.append(1) or real(ws))
+    monkeypatch.setattr(cached, "workspace_fingerprint", lambda ws: calls.append(1) or real(ws))
     workspace = replace(SMALL)  # an object of its own, equal to SMALL
-    key = ui.fingerprint(workspace)
-    assert ui.fingerprint(workspace) == key
+    key = cached.fingerprint(workspace)
+    assert cached.fingerprint(workspace) == key
     assert len(calls) == 1
-    assert ui.fingerprint(SMALL) == key  # equal content, another object: same key, computed again
+    assert cached.fingerprint(SMALL) == key  # equal content, another object: same key, computed again
     assert len(calls) == 2
 
     address = id(workspace)
     del workspace
     gc.collect()
-    assert address not in ui._fingerprints
+    assert address not in cached._fingerprints

@@ -48,7 +48,8 @@ def test_a_hostile_upload_says_why_and_keeps_the_workspace_and_its_versions(corp
     assert at.exception == []
     count = len(EXPECTED[name])
     assert [unescape(e.value) for e in at.error] == [
-        f"{name}.xlsx cannot be used ({count} problem(s) below). Nothing was replaced: the current "
+        f"{name}.xlsx cannot be used ({count} problem{'s' if count > 1 else ''} below). Nothing was "
+        "replaced: the current "
         "workspace is kept."
     ]
     assert located(table_with(at, "Problem")) == EXPECTED[name]
@@ -61,7 +62,7 @@ def test_a_hostile_upload_is_explained_in_french_too(corpus):
     at = open_page(start(locale="fr-FR"), "backlog")
     upload(at, "titre.xlsx", corpus["headers_not_on_row_1"])
     assert [unescape(e.value) for e in at.error] == [
-        "titre.xlsx n'est pas utilisable (1 problème(s) ci-dessous). Rien n'a été remplacé : l'espace de "
+        "titre.xlsx n'est pas utilisable (1 problème ci-dessous). Rien n'a été remplacé : l'espace de "
         "travail actuel est conservé."
     ]
     assert list(table_with(at, "Problème")["Problème"]) == [

@@ -14,7 +14,7 @@ import pytest
 from app_helpers import failures, open_page, shown, start, upload
 
 from cxprior.domain import Budget, Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 JOURNEY = Workspace(
     goals=(Goal("G1", "Grow", 1.0),),
@@ -77,7 +77,7 @@ def test_before_any_run_the_page_shows_the_backlog_along_the_journey(journey_pag
     assert table.loc["Gap Buy → Onboard", "Cost asked"] == "€50"
     assert set(table["Cost funded"]) == {"€0"}
     assert (
-        "1 initiative(s), 0 funded, work on the gap between Buy and Onboard, where customers feel ruptures."
+        "1 initiative (0 funded) works on the gap between Buy and Onboard, where customers feel ruptures."
         in (shown(at.caption))
     )
     assert len(at.get("vega_lite_chart")) == 4  # value and cost along the journey, value split, emotions
@@ -123,7 +123,7 @@ def test_after_a_run_the_page_shows_what_the_portfolio_funds_and_how_concentrate
     assert table.loc["Discover", "Cost funded"] == "€0"
     assert table.loc["Use", "Funded"] == 1
     assert (
-        "1 initiative(s), 1 funded, work on the gap between Buy and Onboard, where customers feel ruptures."
+        "1 initiative (1 funded) works on the gap between Buy and Onboard, where customers feel ruptures."
         in (shown(at.caption))
     )
 
@@ -137,7 +137,7 @@ def test_the_page_speaks_french(journey_page):
         "La phase où l'enjeu est le plus fort est Use : 40\u00a0% du potentiel de valeur de l'ensemble "
         "des initiatives (40,0 points de valeur)."
     )
-    assert "Emotion ratio est de 1,0 : 1, sous le repère des leaders CX (3 : 1)." in shown(at.markdown)
+    assert "Emotion ratio : 1,0 pour 1, sous le repère des leaders CX (3 pour 1)." in shown(at.markdown)
     assert list(phase_table_fr(at).index)[2] == "Passage Buy → Onboard"
 
 

@@ -25,7 +25,7 @@ from cxprior.domain import (
     KpiGoalLink,
     Workspace,
 )
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 MATURITY = Workspace(
     goals=(Goal("G1", "Grow", 1.0),),

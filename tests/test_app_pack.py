@@ -17,8 +17,8 @@ from pypdf import PdfReader
 from test_app_saved_scenarios import session
 from test_app_scenario import run_scenario
 
-import ui_results
 from cxprior.store import Store
+from ui import pack
 
 
 def pack_buttons(at):
@@ -65,15 +65,13 @@ def approved_run():
 
 def test_the_excel_pack_holds_the_portfolio_and_the_decision_log():
     run, log = approved_run()
-    entries = ui_results.decision_entries(log)
+    entries = pack.decision_entries(log)
     assert [(e.status, e.author, e.comment) for e in entries] == [
         ("draft", "Claire Martin", ""),
         ("submitted", "Claire Martin", ""),
         ("approved", "Marc Durand", "Go, with quarterly reviews."),
     ]
-    data = ui_results.pack_bytes(
-        "xlsx", run.workspace, run.result, key="approved", decisions=entries, lang="en"
-    )
+    data = pack.pack_bytes("xlsx", run.workspace, run.result, key="approved", decisions=entries, lang="en")
     book = load_workbook(io.BytesIO(data), read_only=True)
     assert {"Summary", "Portfolio", "Left out", "Frontier", "Decisions"} <= set(book.sheetnames)
     cells = [str(c) for row in book["Decisions"].iter_rows(values_only=True) for c in row if c is not None]
@@ -88,18 +86,12 @@ def test_the_excel_pack_holds_the_portfolio_and_the_decision_log():
 
 def test_the_pdf_pack_is_built_once_per_content_and_language():
     run, log = approved_run()
-    entries = ui_results.decision_entries(log)
-    first = ui_results.pack_bytes(
-        "pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="fr"
-    )
-    again = ui_results.pack_bytes(
-        "pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="fr"
-    )
+    entries = pack.decision_entries(log)
+    first = pack.pack_bytes("pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="fr")
+    again = pack.pack_bytes("pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="fr")
     assert again is first
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(first)).pages)
     assert "Marc Durand" in text
     assert "Approuvé" in text
-    english = ui_results.pack_bytes(
-        "pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="en"
-    )
+    english = pack.pack_bytes("pdf", run.workspace, run.result, key="pdf-case", decisions=entries, lang="en")
     assert english is not first and english.startswith(b"%PDF")

@@ -7,10 +7,9 @@ import io
 from openpyxl import load_workbook
 from test_report_uncertainty import points_ws
 
-import ui_results
 from cxprior.domain import Scenario
-from cxprior.optimizer import optimize
-from cxprior.uncertainty import monte_carlo
+from cxprior.portfolio import monte_carlo, optimize
+from ui import pack
 
 
 def test_the_app_pack_adds_the_robustness_sheet_only_when_an_analysis_is_given():
@@ -19,8 +18,8 @@ def test_the_app_pack_adds_the_robustness_sheet_only_when_an_analysis_is_given()
     result = optimize(ws, scenario)
     analysis = monte_carlo(ws, scenario, draws=20, seed=1)
 
-    plain = ui_results.pack_bytes("xlsx", ws, result, key="budget-100")
-    robust = ui_results.pack_bytes("xlsx", ws, result, key="budget-100", uncertainty=analysis)
+    plain = pack.pack_bytes("xlsx", ws, result, key="budget-100")
+    robust = pack.pack_bytes("xlsx", ws, result, key="budget-100", uncertainty=analysis)
 
     assert "Robustness" not in load_workbook(io.BytesIO(plain)).sheetnames
     assert "Robustness" in load_workbook(io.BytesIO(robust)).sheetnames

@@ -21,7 +21,7 @@ from app_helpers import (
 from test_app_scenario import SMALL
 
 from cxprior.store import Store
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 NAME = "cx_workspace_fr"
 WHEN = r"\d{4}-\d\d-\d\d at \d\d:\d\d UTC"

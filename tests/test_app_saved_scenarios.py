@@ -6,9 +6,11 @@ hand (see test_app_scenario)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from app_helpers import (
+    APP,
     database_path,
     failures,
     open_page,
@@ -18,10 +20,12 @@ from app_helpers import (
     texts,
     upload,
 )
+from streamlit.testing.v1 import AppTest
 from test_app_scenario import SMALL, funded, run_scenario
 
+from cxprior.domain import Budget
 from cxprior.store import Store
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 WHEN = r"\d{4}-\d\d-\d\d at \d\d:\d\d UTC"
 
@@ -60,8 +64,8 @@ def test_a_saved_scenario_is_there_after_a_restart(scenario_page):
     assert "Saved as scenario #1, version 1, status “draft”." in shown(scenario_page.caption)
     assert saved_scenarios() == [(1, "Large", "draft", 1)]
 
-    restarted = open_page(start(), "scenario")  # a new session: no run in it yet
-    assert shown(restarted.info) == ["Set the budget and constraints, then run the optimizer."]
+    restarted = open_page(start(), "scenario")  # a new session carries on from the last one saved
+    assert shown(restarted.header) == ["Result: Large"]
     (option,) = restarted.selectbox(key="scenario_saved").options
     assert re.fullmatch(rf"Large — draft, Claire Martin, {WHEN} \(#1\)", option)
     open_saved(restarted, 1)
@@ -226,6 +230,105 @@ def test_the_author_is_told_when_comex_sent_the_scenario_back(scenario_page):
         r"from the saved scenarios to carry on from there\.",
         shown(scenario_page.info)[0],
     )
+    # the comment reaches the author, with who and when, before and after opening the scenario
+    comment = rf"COMEX sent this scenario back: Marc Durand, on {WHEN}: “Fewer phases, please\.”"
+    assert re.fullmatch(comment, shown(scenario_page.warning)[0])
     open_saved(scenario_page, 1)
+    assert re.fullmatch(comment, shown(scenario_page.warning)[0])
+    assert "Saved as scenario #1, version 3, status “sent back”." in shown(scenario_page.caption)
     scenario_page.button(key="scenario_submit_review").click().run()
     assert saved_scenarios() == [(1, "Proposition", "submitted", 4)]
+    # submitted again: the comment was answered, and the status shown follows
+    assert shown(scenario_page.warning) == []
+    assert "Saved as scenario #1, version 4, status “submitted”." in shown(scenario_page.caption)
+
+
+def test_the_comex_page_lists_the_scenario_s_assumptions(scenario_page):
+    at = scenario_page
+    at.multiselect(key="scenario_force_out").set_value(["D"]).run()
+    at.text_input(key="scenario_reason_D").set_value("déjà financée par le digital")
+    at.number_input(key="scenario_max_initiatives").set_value(3)
+    at.number_input(key="scenario_share_G1").set_value(50.0)
+    run_scenario(at, 300.0, name="Proposition")
+    at.button(key="scenario_submit_review").click().run()
+    comex = open_page(start(author="Marc Durand"), "review")
+    assert failures(comex) == []
+    assert "Assumptions" in shown(comex.subheader)
+    assert (
+        "- Total budget: €300.\n"
+        "- At most 3 initiatives.\n"
+        "- At least 50% of the value goes to Fidéliser.\n"
+        "- Excluded: D (FAQ), because déjà financée par le digital."
+    ) in shown(comex.markdown)
+
+
+def test_opening_a_saved_scenario_loads_its_parameters_and_running_it_again_files_under_its_name(
+    scenario_page,
+):
+    at = scenario_page
+    at.multiselect(key="scenario_force_out").set_value(["D"]).run()
+    at.text_input(key="scenario_reason_D").set_value("Déjà financé")
+    at.number_input(key="scenario_max_initiatives").set_value(3)
+    at.number_input(key="scenario_share_G1").set_value(50.0)
+    run_scenario(at, 300.0, name="Large")
+    save(at)
+    at.multiselect(key="scenario_force_out").set_value([]).run()
+    at.number_input(key="scenario_max_initiatives").set_value(None)
+    at.number_input(key="scenario_share_G1").set_value(None)
+    run_scenario(at, 150.0, name="Serré")
+    save(at)
+    large = next(i for i, name, _, _ in saved_scenarios() if name == "Large")
+    version = {i: v for i, _, _, v in saved_scenarios()}[large]
+    # the workspace moves on (its Budget sheet now says 400): "Large" was solved on the version before
+    upload(
+        open_page(at, "backlog"),
+        "small.xlsx",
+        write_workspace(replace(SMALL, budgets=(Budget("total", 400.0),))),
+    )
+    open_page(at, "scenario")
+    open_saved(at, large)
+    assert failures(at) == []
+    assert at.text_input(key="scenario_name").value == "Large"
+    assert at.number_input(key="scenario_budget_total").value == 300.0
+    assert at.number_input(key="scenario_max_initiatives").value == 3
+    assert at.number_input(key="scenario_share_G1").value == 50.0
+    assert at.multiselect(key="scenario_force_out").value == ["D"]
+    assert at.text_input(key="scenario_reason_D").value == "Déjà financé"
+    # again with 200: M (50) + 150 left, D out, at most 3 → A (100, worth 30) beats B (20): {A, M}
+    run_scenario(at, 200.0)
+    assert shown(at.header)[0] == "Result: Large"
+    assert funded(at) == ["A", "M"]
+    save(at)
+    after = {i: (name, v) for i, name, _, v in saved_scenarios()}
+    assert after[large] == ("Large", version + 1)
+    assert sorted(name for name, _ in after.values()) == ["Large", "Serré"]
+
+
+def test_a_refresh_keeps_the_name_typed_and_reopens_the_author_s_last_saved_scenario():
+    at = start(author=None)
+    at.text_input(key="sidebar_author").set_value("Claire Martin").run()
+    assert at.query_params["author"] == "Claire Martin"
+    upload(open_page(at, "backlog"), "small.xlsx", write_workspace(SMALL))
+    open_page(at, "scenario")
+    run_scenario(at, 300.0, name="Large")
+    save(at)
+    colleague = session(author="Marc Durand")  # saved last in the workspace, by someone else
+    run_scenario(colleague, 150.0, name="Serré")
+    save(colleague)
+
+    # a refresh: a new session on the same address, the name in its query parameters
+    refreshed = AppTest.from_file(str(APP), default_timeout=60)
+    refreshed.context["locale"] = "en-GB"
+    refreshed.query_params["author"] = "Claire Martin"
+    refreshed = open_page(refreshed.run(), "scenario")
+    assert failures(refreshed) == []
+    assert refreshed.text_input(key="sidebar_author").value == "Claire Martin"
+    # Claire's last saved scenario, not Marc's later one: Large, within 300 → {A, B, D, M}
+    assert shown(refreshed.header) == ["Result: Large"]
+    assert funded(refreshed) == ["A", "B", "D", "M"]
+    assert refreshed.text_input(key="scenario_name").value == "Large"
+    assert refreshed.number_input(key="scenario_budget_total").value == 300.0
+
+    # someone who saved nothing yet carries on from the workspace's last saved scenario
+    newcomer = open_page(start(author="Paul Bernard"), "scenario")
+    assert shown(newcomer.header) == ["Result: Serré"]

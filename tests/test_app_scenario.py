@@ -15,7 +15,7 @@ from app_helpers import (
 )
 
 from cxprior.domain import Budget, Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 SMALL = Workspace(
     goals=(Goal("G1", "Fidéliser", 1.0),),
@@ -131,26 +131,59 @@ def test_each_result_view_shows_its_charts_and_tables(scenario_page):
     assert set(greedy.index) == {"Ranking by value", "Ranking by value per €", "Optimized portfolio"}
 
 
-def test_two_named_scenarios_can_be_compared(scenario_page):
-    run_scenario(scenario_page, 300.0, name="Large")
-    run_scenario(scenario_page, 150.0, name="Serré")
-    open_page(scenario_page, "compare")
-    assert failures(scenario_page) == []
-    metrics = scenario_page.dataframe[0].value
+def tick_for_compare(at, name):
+    return at.checkbox(key=f"scenario_compare_{name}").check().run()
+
+
+def test_two_runs_ticked_for_compare_are_compared_with_their_constraints(scenario_page):
+    at = scenario_page
+    run_scenario(at, 300.0, name="Large")
+    tick_for_compare(at, "Large")
+    at.number_input(key="scenario_max_initiatives").set_value(2)
+    run_scenario(at, 150.0, name="Serré")
+    tick_for_compare(at, "Serré")
+    open_page(at, "compare")
+    assert failures(at) == []
+    metrics = at.dataframe[0].value
+    # the headers are the names only; whether each is saved is a row of its own
     assert list(metrics.columns) == ["Large", "Serré"]
+    assert list(metrics.loc["Saved status"]) == ["not saved", "not saved"]
     assert metrics.loc["Value (points)", "Serré"] == "31.0"
-    assert shown(scenario_page.markdown)[0] == (
-        "Compared with Large, Serré gains 0 initiative(s) (0.0 points, €0) and gives up 2 (25.0 points, "
-        "€150): −25.0 points overall."
-    )
-    matrix = table_with(scenario_page, "initiative_id").set_index("initiative_id")
+    texts_shown = shown(at.markdown)
+    # each scenario's constraints, under its name
+    assert texts_shown[:4] == [
+        "**Large**",
+        "- Total budget: €300.",
+        "**Serré**",
+        "- Total budget: €150.\n- At most 2 initiatives.",
+    ]
+    # Large {A, B, D, M}, Serré {A, M}: Serré gives up B (20 points, €100) and D (5, €50)
+    assert "−25.0 points overall" in texts_shown[4]
+    matrix = table_with(at, "initiative_id").set_index("initiative_id")
     assert bool(matrix.loc["B", "Large"]) and not bool(matrix.loc["B", "Serré"])
+
+
+def test_compare_takes_only_saved_or_ticked_runs_and_never_an_infeasible_one(scenario_page):
+    at = scenario_page
+    run_scenario(at, 300.0, name="Large")
+    at.button(key="scenario_save").click().run()
+    run_scenario(at, 40.0, name="Impossible")  # M alone costs 50: nothing fits in 40
+    run_scenario(at, 200.0, name="Not ticked")
+    run_scenario(at, 150.0, name="Serré")
+    tick_for_compare(at, "Serré")
+    open_page(at, "compare")
+    assert failures(at) == []
+    assert at.multiselect(key="compare_runs").options == ["Large", "Serré"]
+    metrics = at.dataframe[0].value
+    assert list(metrics.columns) == ["Large", "Serré"]
+    assert list(metrics.loc["Saved status"]) == ["draft", "not saved"]
+    assert not any("Impossible" in text for text in shown(at.markdown))
 
 
 def test_compare_asks_for_two_scenarios_first(scenario_page):
     run_scenario(scenario_page, 300.0)
     open_page(scenario_page, "compare")
-    assert shown(scenario_page.info)[0].startswith("Run or save at least two scenarios on the Scenario page")
+    assert shown(scenario_page.info)[0].startswith("Save at least two scenarios on the Scenario page")
 
 
 def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
@@ -162,7 +195,11 @@ def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
     open_page(scenario_page, "review")
     assert failures(scenario_page) == []
     assert shown(scenario_page.header) == ["Proposition"]
-    assert shown(scenario_page.subheader)[:2] == ["Funded initiatives by goal", "Expected KPI movement"]
+    assert shown(scenario_page.subheader)[:3] == [
+        "Assumptions",
+        "Funded initiatives by goal",
+        "Expected KPI movement",
+    ]
     kpis = table_with(scenario_page, "Projected").set_index("KPI")
     assert kpis.loc["NPS", "Projected"] == "56\u00a0pts"
     assert kpis.loc["NPS", "Way to target"] == "56%"
@@ -204,3 +241,43 @@ def test_reasons_follow_the_language_after_the_run(scenario_page):
     )
     assert english.startswith("No room at the margin")
     assert french.startswith("Pas de place à la marge : le budget rapporte plus de valeur ailleurs.")
+
+
+def test_every_cap_set_then_emptied_is_gone_from_the_next_run(scenario_page):
+    at = scenario_page
+    at.number_input(key="scenario_max_initiatives").set_value(2)
+    at.number_input(key="scenario_max_phases").set_value(3)
+    at.number_input(key="scenario_share_G1").set_value(50.0)
+    at.number_input(key="scenario_time_limit").set_value(20.0)
+    run_scenario(at, 300.0)
+    # at most 2 with M mandatory (50): M + C (200, worth 35) beats M + A (30): {C, M}
+    assert funded(at) == ["C", "M"]
+    asked = at.session_state["scenario_runs"]["Scenario 1"].scenario
+    assert (asked.max_initiatives, asked.max_phases, asked.min_goal_share, asked.time_limit) == (
+        2,
+        3,
+        {"G1": 0.5},
+        20.0,
+    )
+    for key in (
+        "scenario_max_initiatives",
+        "scenario_max_phases",
+        "scenario_share_G1",
+        "scenario_time_limit",
+    ):
+        at.number_input(key=key).set_value(None)
+    at.button(key="scenario_run").click().run()
+    # no cap left: the best portfolio within 300 is back, A + B + D + M (see the test above)
+    assert funded(at) == ["A", "B", "D", "M"]
+    asked = at.session_state["scenario_runs"]["Scenario 1"].scenario
+    assert (asked.max_initiatives, asked.max_phases, asked.min_goal_share, asked.time_limit) == (
+        None,
+        None,
+        {},
+        None,
+    )
+    reasons = " ".join(table_with(at, "Why it is left out")["Why it is left out"])
+    assert "maximum" not in reasons.lower()
+    # the emptied fields stay empty ("no limit") after the run
+    assert at.number_input(key="scenario_max_initiatives").value is None
+    assert at.number_input(key="scenario_share_G1").value is None

@@ -34,7 +34,23 @@ def test_weights_typed_but_not_applied_change_nothing(strategy_page):
     assert _weights(strategy_page)["OBJ-CONF"] == 10.0
 
 
+def test_the_pairwise_sliders_start_from_the_current_weights(strategy_page):
+    # sample weights 35, 25, 15, 15, 10; each slider starts at the step nearest the ratio on a log scale:
+    # FID/COUT 1.4 → 1 (ln 1.4 = 0.34 is nearer 0 than ln 2 = 0.69); FID/VERT 2.33 → 2 (ln 2.33 = 0.85:
+    # 0.15 from ln 2, 0.25 from ln 3); FID/CONF 3.5 → 4 (ln 8/7 = 0.13 < ln 7/6 = 0.15);
+    # ENG/CONF 1.5 → 2 (ln 4/3 = 0.29 < ln 1.5 = 0.41)
+    slider = {s.key: s.value for s in strategy_page.select_slider}
+    assert slider["strategy_pair_OBJ-FID__OBJ-COUT"] == 1
+    assert slider["strategy_pair_OBJ-FID__OBJ-VERT"] == 2
+    assert slider["strategy_pair_OBJ-FID__OBJ-CONF"] == 4
+    assert slider["strategy_pair_OBJ-ENG__OBJ-CONF"] == 2
+    assert slider["strategy_pair_OBJ-VERT__OBJ-ENG"] == 1  # 15 / 15
+
+
 def test_equal_pairwise_judgments_give_equal_weights_and_are_consistent(strategy_page):
+    for slider in strategy_page.select_slider:
+        slider.set_value(1)
+    strategy_page.run()
     assert shown(strategy_page.success)[0].startswith("Consistent judgments: consistency ratio 0.00")
     strategy_page.button(key="strategy_pairwise_apply").click().run()
     assert set(_weights(strategy_page).values()) == {20.0}
@@ -75,3 +91,12 @@ def test_the_value_chain_is_drawn_and_tabulated(strategy_page):
     chain = table_with(strategy_page, "Value points")
     newsletter = chain[chain["KPI"] == "NEWSLETTER"]
     assert set(newsletter["Goal"]) == {"(no goal)"}
+
+
+def test_the_value_chain_draws_the_top_15_by_value_and_the_table_lists_all(strategy_page):
+    # the sample's 48 initiatives are too many lines to read: 15 drawn, the expander has them all
+    caption = [c for c in shown(strategy_page.caption) if "Line width is the flow of value" in c]
+    assert caption[0].endswith(
+        "The 15 initiatives of largest value are drawn, out of 48; the table below lists every one."
+    )
+    assert "See all: the value chain as a table (48 initiatives)" in [e.label for e in strategy_page.expander]

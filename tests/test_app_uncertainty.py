@@ -15,9 +15,9 @@ import re
 import pytest
 from app_helpers import failures, open_page, shown, start, table_with, upload
 
-import ui_depth
 from cxprior.domain import Budget, Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
+from ui import cached, robustness
 
 ROBUST = Workspace(
     goals=(Goal("G1", "Grow", 1.0),),
@@ -43,7 +43,7 @@ ROBUST = Workspace(
 def scenario_page(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     monkeypatch.setenv("CXPRIOR_DB_PATH", str(tmp_path / "cx.db"))
-    ui_depth._results.clear()  # analyses are kept for the whole server: start each test afresh
+    cached.robustness_memo.clear()  # analyses are kept for the whole server: start each test afresh
     at = start()
     at.text_input(key="sidebar_author").set_value("Léa").run()
     upload(open_page(at, "backlog"), "robust.xlsx", write_workspace(ROBUST))
@@ -94,13 +94,13 @@ def test_the_analysis_runs_only_on_its_button_and_shows_the_value_range_and_the_
 
 def test_the_same_portfolio_draws_and_seed_are_not_drawn_again(scenario_page, monkeypatch):
     calls = []
-    real = ui_depth.monte_carlo
+    real = robustness.monte_carlo
 
     def counted(*args, **kwargs):
         calls.append(kwargs["draws"])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ui_depth, "monte_carlo", counted)
+    monkeypatch.setattr(robustness, "monte_carlo", counted)
     at = run_analysis(scenario_page)
     at.run()  # a rerun shows the result without drawing
     run_analysis(at)
@@ -140,7 +140,7 @@ def test_after_a_restart_a_new_session_on_the_comex_page_sees_the_analysis_and_w
     at = run_analysis(scenario_page)
     at.button(key="scenario_submit_review").click().run()
     assert failures(at) == []
-    ui_depth._results.clear()  # the server restarts: only the store remembers
+    cached.robustness_memo.clear()  # the server restarts: only the store remembers
 
     review = open_page(start(author="Marc"), "review")
     assert failures(review) == []
@@ -155,9 +155,9 @@ def test_after_a_restart_the_same_portfolio_solved_again_shows_its_analysis_with
     scenario_page, monkeypatch
 ):
     run_analysis(scenario_page)
-    ui_depth._results.clear()
+    cached.robustness_memo.clear()
     calls = []
-    monkeypatch.setattr(ui_depth, "monte_carlo", lambda *a, **k: calls.append(k) or None)
+    monkeypatch.setattr(robustness, "monte_carlo", lambda *a, **k: calls.append(k) or None)
 
     at = open_page(start(), "scenario")
     at.button(key="scenario_run").click().run()
@@ -182,7 +182,7 @@ def test_without_a_name_the_analysis_is_shown_but_kept_only_once_a_name_is_given
     kept = r"20 draws, seed 0, computed in [\d.]+ s by Léa on "
     assert re.search(kept, " ".join(shown(at.caption)))
     at.button(key="scenario_submit_review").click().run()
-    ui_depth._results.clear()
+    cached.robustness_memo.clear()
     review = open_page(start(author="Marc"), "review")
     assert re.search(kept, " ".join(shown(review.caption)))
 

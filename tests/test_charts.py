@@ -6,8 +6,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
+from cxprior import charts
 from cxprior.analysis import initiative_frame, kpi_projection, phase_spend
-from cxprior.charts import portfolio as charts
 from cxprior.domain import score
 
 
@@ -73,7 +73,9 @@ def test_frontier_marks_the_current_scenario():
     assert len(spec["layer"]) == 4
     marker = _dataset(spec, "label")
     assert marker[0]["label"] == "ce scénario"
-    assert "Meilleure valeur (points)" in _tooltip_titles(spec)
+    assert "Meilleure valeur atteignable (points de valeur)" in _tooltip_titles(spec)
+    # between two levels the best value is at most the next one's: the line steps up before
+    assert spec["layer"][0]["mark"]["interpolate"] == "step-before"
 
 
 def test_kpi_progress_chart_marks_the_target(two_goal_workspace):

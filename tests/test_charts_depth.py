@@ -12,8 +12,8 @@ import altair as alt
 import pandas as pd
 import pytest
 
+from cxprior import charts
 from cxprior.analysis import EmotionRatio, SideSplit, assess, journey_focus, journey_frame, parse_answers
-from cxprior.charts import depth as charts_depth
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
 from cxprior.portfolio import monte_carlo, optimize, robustness_frame
 
@@ -57,7 +57,7 @@ def assessment():
 
 
 def test_the_staircase_marks_the_companys_step_and_where_french_companies_stand(assessment):
-    chart = charts_depth.staircase_chart(assessment, "en")
+    chart = charts.staircase_chart(assessment, "en")
     assert isinstance(chart, alt.LayerChart)
     spec = chart.to_dict()
     rows = dataset(spec, "mark")
@@ -70,7 +70,7 @@ def test_the_staircase_marks_the_companys_step_and_where_french_companies_stand(
 
 
 def test_the_staircase_in_french(assessment):
-    spec = charts_depth.staircase_chart(assessment, "fr").to_dict()
+    spec = charts.staircase_chart(assessment, "fr").to_dict()
     rows = dataset(spec, "mark")
     assert rows[3]["mark"] == "Vous êtes ici" and rows[3]["name"] == "Déploiement"
     assert rows[1]["mark"] == "Entreprises\nfrançaises"
@@ -78,7 +78,7 @@ def test_the_staircase_in_french(assessment):
 
 
 def test_the_competency_chart_shows_scores_steps_and_the_weakest(assessment):
-    spec = charts_depth.competency_chart(assessment, "fr").to_dict()
+    spec = charts.competency_chart(assessment, "fr").to_dict()
     rows = dataset(spec, "score")
     assert [(r["competency"], r["score"], r["step_text"], r["status"]) for r in rows] == [
         ("Compréhension du client", 2.0, "2. Exploration", "La plus faible"),
@@ -98,7 +98,7 @@ def test_the_trend_follows_the_overall_step_over_time():
             "overall_step": [2, 3],
         }
     )
-    spec = charts_depth.maturity_trend_chart(history, "fr").to_dict()
+    spec = charts.maturity_trend_chart(history, "fr").to_dict()
     rows = dataset(spec, "step_text")
     assert [(r["author"], r["overall_step"], r["step_text"]) for r in rows] == [
         ("Léa", 2, "2. Exploration"),
@@ -133,7 +133,7 @@ def journey_ws():
 def test_the_journey_charts_draw_phases_in_order_and_gaps_between_them(journey_ws):
     result = optimize(journey_ws, Scenario(budget_total=240.0))
     frame = journey_frame(journey_focus(journey_ws, result), "en")
-    spec = charts_depth.journey_value_chart(frame, "en").to_dict()
+    spec = charts.journey_value_chart(frame, "en").to_dict()
     rows = dataset(spec, "highlight")
     by_label = {r["label"]: r for r in rows}
     gap = by_label["Gap Buy → Onboard"]
@@ -153,7 +153,7 @@ def test_the_journey_charts_draw_phases_in_order_and_gaps_between_them(journey_w
 def test_the_cost_chart_draws_the_funded_cost_inside_the_asked_cost(journey_ws):
     result = optimize(journey_ws, Scenario(budget_total=240.0))
     frame = journey_frame(journey_focus(journey_ws, result), "fr")
-    spec = charts_depth.journey_cost_chart(frame, "fr").to_dict()
+    spec = charts.journey_cost_chart(frame, "fr").to_dict()
     asked, funded = layers(spec)
     # each layer names its series with a string literal: "Demandé" and "Financé"
     assert [json.loads(layer["transform"][0]["calculate"]) for layer in (asked, funded)] == [
@@ -171,7 +171,7 @@ def test_the_cost_chart_draws_the_funded_cost_inside_the_asked_cost(journey_ws):
 
 
 def test_the_side_split_chart_gives_each_sides_value_and_share():
-    spec = charts_depth.side_split_chart(SideSplit(customer=60.0, employee=20.0), "fr").to_dict()
+    spec = charts.side_split_chart(SideSplit(customer=60.0, employee=20.0), "fr").to_dict()
     rows = dataset(spec, "side")
     assert [(r["side"], r["value_text"], r["share_text"]) for r in rows] == [
         ("Côté clients", "60,0", "75\u00a0%"),
@@ -181,7 +181,7 @@ def test_the_side_split_chart_gives_each_sides_value_and_share():
 
 def test_the_emotion_chart_compares_each_level_with_the_three_to_one_benchmark():
     ratio = EmotionRatio("EMO", "Emotion ratio", baseline=1.7, target=3.0, projected=2.4)
-    spec = charts_depth.emotion_chart([ratio], "en").to_dict()
+    spec = charts.emotion_chart([ratio], "en").to_dict()
     points = dataset(spec, "ratio_text")
     assert [(r["level"], r["ratio_text"]) for r in points] == [
         ("Baseline", "1.7 : 1"),
@@ -193,9 +193,7 @@ def test_the_emotion_chart_compares_each_level_with_the_three_to_one_benchmark()
         {"ratio": 3.0, "label": "CX leaders' benchmark: 3 positive experiences for 1 negative"}
     ]
     without_portfolio = EmotionRatio("EMO", "Emotion ratio", baseline=1.7, target=3.0, projected=None)
-    levels = [
-        r["level"] for r in dataset(charts_depth.emotion_chart([without_portfolio]).to_dict(), "ratio_text")
-    ]
+    levels = [r["level"] for r in dataset(charts.emotion_chart([without_portfolio]).to_dict(), "ratio_text")]
     assert levels == ["Baseline", "Target"]
 
 
@@ -218,7 +216,7 @@ def rivals():
 
 def test_the_core_index_chart_shows_initiatives_kept_or_funded_with_the_thresholds(rivals):
     ws, mc = rivals
-    spec = charts_depth.core_index_chart(robustness_frame(mc, ws, "en"), "en").to_dict()
+    spec = charts.core_index_chart(robustness_frame(mc, ws, "en"), "en").to_dict()
     rows = dataset(spec, "index_text")
     # C is never kept and not funded: left out of the chart
     assert [r["label"] for r in rows] == ["A – Risky", "B – Safe"]
@@ -231,7 +229,7 @@ def test_the_core_index_chart_shows_initiatives_kept_or_funded_with_the_threshol
 
 def test_the_value_histogram_counts_every_draw_and_marks_the_percentiles(rivals):
     _, mc = rivals
-    spec = charts_depth.value_distribution_chart(mc.chosen_value, mc.percentiles(), "fr", bins=4).to_dict()
+    spec = charts.value_distribution_chart(mc.chosen_value, mc.percentiles(), "fr", bins=4).to_dict()
     bins = dataset(spec, "range_text")
     assert sum(b["draws"] for b in bins) == 200
     assert bins[0]["range_text"] == "0,0 et 5,0"
@@ -242,7 +240,7 @@ def test_the_value_histogram_counts_every_draw_and_marks_the_percentiles(rivals)
 
 
 def test_a_histogram_of_identical_values_still_has_a_bin_around_them():
-    spec = charts_depth.value_distribution_chart([45.0] * 10, {10: 45.0, 50: 45.0, 90: 45.0}).to_dict()
+    spec = charts.value_distribution_chart([45.0] * 10, {10: 45.0, 50: 45.0, 90: 45.0}).to_dict()
     bins = dataset(spec, "range_text")
     assert sum(b["draws"] for b in bins) == 10
     assert bins[0]["start"] < 45.0 < bins[-1]["end"]

@@ -117,7 +117,7 @@ def test_emotion_ratio_compares_the_baseline_with_the_three_to_one_benchmark(cir
     assert ratio.status == "below"
     assert emotion_sentence(ratio, "en") == "Ratio émotions is 1.5 : 1, below the 3 : 1 of CX leaders."
     assert emotion_sentence(ratio, "fr") == (
-        "Ratio émotions est de 1,5 : 1, sous le repère des leaders CX (3 : 1)."
+        "Ratio émotions : 1,5 pour 1, sous le repère des leaders CX (3 pour 1)."
     )
 
 

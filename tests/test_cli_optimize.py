@@ -67,6 +67,9 @@ def test_json_on_standard_output_is_exactly_the_contract(book, capsys):
         "solver",
         "solve_seconds",
         "explanation",
+        "start",
+        "finish",
+        "effort_by_team",
     ]
     assert document["status"] == "optimal"
     assert document["objective"] == pytest.approx(13.0)
@@ -77,6 +80,8 @@ def test_json_on_standard_output_is_exactly_the_contract(book, capsys):
     assert document["solver"] == "highs"
     assert isinstance(document["gap"], float) and isinstance(document["solve_seconds"], float)
     assert document["explanation"] == []
+    # a single cost column and no roadmap: no periods to start in, no team to load
+    assert (document["start"], document["finish"], document["effort_by_team"]) == ({}, {}, {})
 
 
 def test_budget_options_override_the_budget_sheet(book, capsys, tmp_path):
@@ -119,13 +124,18 @@ def test_an_infeasible_scenario_in_json_keeps_standard_output_clean(book, capsys
 def test_an_unknown_id_exits_1_naming_it(book, capsys):
     code, _, err = run(capsys, "optimize", book, "--force-in", "A,ZZ-9")
     assert code == 1
-    assert err.strip() == "error: Unknown initiative ids to force in: ZZ-9."
+    assert err == (
+        "error: --force-in: unknown initiative ids ZZ-9: they are not on the workbook's Initiatives sheet\n"
+    )
 
 
 def test_a_malformed_period_budget_exits_1(book, capsys):
     code, _, err = run(capsys, "optimize", book, "--budget-period", "2026")
     assert code == 1
-    assert err.strip() == "error: --budget-period expects KEY=NUMBER, e.g. 2026=500000; got '2026'."
+    assert err == (
+        "error: --budget-period: expected PERIOD=AMOUNT, e.g. 2026=500000, with an amount in euros, "
+        "zero or more, got '2026'\n"
+    )
 
 
 def test_a_bad_workbook_lists_its_problems_and_exits_1(tmp_path, capsys):
@@ -141,7 +151,7 @@ def test_a_bad_workbook_lists_its_problems_and_exits_1(tmp_path, capsys):
     assert code == 1
     assert out == ""
     problems = err.splitlines()[1:]
-    assert [line.split(":")[0] for line in problems] == [
+    assert [line.split(":")[0].strip() for line in problems] == [
         "Initiatives, row 2, cost",
         "Initiatives, row 2, confidence",
     ]
@@ -212,8 +222,8 @@ def test_frontier_json(book, capsys):
     assert code == 0
     document = json.loads(out)
     assert document["solver"] == "cbc"
-    # budgets 0, 4.67, 9.33, 14: B (or C + D); A + C; everything
-    assert [p["value"] for p in document["points"]] == pytest.approx([0, 7, 16, 24], abs=1e-6)
+    # budgets 0, 4.67, the workbook's own 7, 9.33, 14: B (or C + D); B + C; A + C; everything
+    assert [p["value"] for p in document["points"]] == pytest.approx([0, 7, 13, 16, 24], abs=1e-6)
 
 
 def test_the_bundled_sample_optimizes_as_a_process():

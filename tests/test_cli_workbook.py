@@ -50,7 +50,7 @@ def test_validate_summarises_a_valid_workspace_with_its_warnings(good_book, caps
 def test_validate_lists_every_problem_and_exits_1(bad_book, capsys):
     assert main(["validate", str(bad_book)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{bad_book}: 2 problem(s) to fix:",
+        f"{bad_book}: 2 problems to fix:",
         "  Goals, row 3, weight: “lots” is not a number; type a number such as 1200 or 1 200,50.",
         "  KPI_Goals, row 2, goal_id: Goal G9 is not on the Goals sheet; fix the id or add the goal.",
     ]
@@ -59,7 +59,7 @@ def test_validate_lists_every_problem_and_exits_1(bad_book, capsys):
 def test_validate_speaks_french(bad_book, capsys):
     assert main(["validate", str(bad_book), "--lang", "fr"]) == 1
     assert capsys.readouterr().out.splitlines()[:2] == [
-        f"{bad_book} : 2 problème(s) à corriger :",
+        f"{bad_book} : 2 problèmes à corriger :",
         "  Goals, ligne 3, weight: « lots » n'est pas un nombre ; tapez un nombre comme 1200 ou 1 200,50.",
     ]
 

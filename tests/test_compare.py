@@ -25,7 +25,7 @@ def test_metrics_put_scenarios_in_columns_with_formatted_figures(two_goal_worksp
     assert frame.loc["Coût", "Wide"] == "300\u00a0€"
     assert frame.loc["Budget", "Tight"] == "150\u00a0€"
     assert frame.loc["Initiatives financées", "Wide"] == "2"
-    assert frame.loc["Statut", "Tight"] == "optimal"
+    assert frame.loc["Statut", "Tight"] == "le meilleur portefeuille possible"
     assert frame.loc["Valeur (points)", "Tight"] == "18,8"
     assert frame.loc["Valeur par M€", "Tight"] == "187\u202f500,0"
 
@@ -57,8 +57,8 @@ def test_delta_says_what_a_scenario_gains_and_gives_up(two_goal_workspace):
     assert (delta.gained, delta.given_up) == (("B",), ("C",))
     assert (delta.gained_cost, delta.given_up_cost) == (200.0, 50.0)
     assert delta_sentence(delta) == (
-        "Compared with Base, Retention gains 1 initiative(s) (7.8 points, €200) and gives up 1 "
-        "(0.0 points, €50): +7.8 points overall."
+        "Compared with Base, Retention adds initiatives worth 7.8 points (1 for €200) and gives up "
+        "initiatives worth 0.0 points (1 for €50): +7.8 points overall."
     )
 
 

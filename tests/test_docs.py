@@ -57,9 +57,10 @@ def contract_module() -> ModuleType:
 
 
 def contract_sheets(contract: ModuleType) -> tuple:
-    if hasattr(contract, "SHEETS"):
-        return tuple(contract.SHEETS)
-    return tuple(v for v in vars(contract).values() if isinstance(v, contract.SheetSpec))
+    """Every sheet the contract defines: the workspace's (`SHEETS`, in its order), then the
+    sheets of other workbooks that may also sit in the workspace (the follow-up, the weights…)."""
+    defined = [v for v in vars(contract).values() if isinstance(v, contract.SheetSpec)]
+    return tuple(dict.fromkeys([*getattr(contract, "SHEETS", ()), *defined]))
 
 
 def package_attribute(name: str, first: ModuleType):

@@ -176,9 +176,9 @@ def test_the_value_given_up_by_each_forced_item(backlog):
 def test_focus_indicators_measure_concentration(backlog, result):
     focus = result.focus
     assert (focus.count, focus.phases_touched, focus.top_phase) == (3, 2, "Buy")
-    # spend: Buy 60,000, Use 40,000, no phase 1,000
+    # spend: Buy 60,000, Use 40,000, no phase 1,000: the unphased spend is in the total, in no phase
     assert focus.top_phase_spend_share == pytest.approx(60 / 101)
-    assert focus.concentration_index == pytest.approx((60**2 + 40**2 + 1**2) / 101**2)
+    assert focus.concentration_index == pytest.approx((60**2 + 40**2) / 101**2)
     empty = focus_indicators(backlog, ())
     assert (empty.count, empty.phases_touched, empty.top_phase, empty.concentration_index) == (0, 0, "", 0.0)
 

@@ -20,12 +20,14 @@ def backlog():
 @pytest.mark.parametrize("solver", ["highs", "cbc"])
 def test_best_value_at_each_budget_level(backlog, solver):
     result = frontier(backlog, Scenario(budget_total=7, solver=solver), points=8, gap=1e-6)
-    assert [p.budget for p in result.points] == pytest.approx([0, 2, 4, 6, 8, 10, 12, 14])
-    # by hand: D; B or C + D; A; B + C + D; A + B; A + B + D; everything
-    assert [p.value for p in result.points] == pytest.approx([0, 1, 7, 10, 14, 17, 18, 24])
+    # eight levels, and the scenario's own €7 among them
+    assert [p.budget for p in result.points] == pytest.approx([0, 2, 4, 6, 7, 8, 10, 12, 14])
+    # by hand: D; B or C + D; A; B + C (€7); B + C + D; A + B; A + B + D; everything
+    assert [p.value for p in result.points] == pytest.approx([0, 1, 7, 10, 13, 14, 17, 18, 24])
     assert all(p.status == "optimal" for p in result.points)
     assert all(p.cost <= p.budget for p in result.points)
-    assert result.points[4].selected == ("B", "C", "D")
+    assert result.points[4].selected == ("B", "C")
+    assert result.points[5].selected == ("B", "C", "D")
     assert result.solver == solver
 
 
@@ -47,13 +49,15 @@ def test_period_budgets_move_together_in_proportion():
         periods=("2026", "2027"),
     )
     result = frontier(ws, Scenario(budget_by_period={"2026": 10, "2027": 10}), points=3, gap=1e-6)
+    # the scenario's 10 + 10 is a tenth of both ranges: on the path, so a level of its own
     assert [p.budget_by_period for p in result.points] == [
         {"2026": 0, "2027": 0},
+        {"2026": 10, "2027": 10},
         {"2026": 50, "2027": 50},
         {"2026": 100, "2027": 100},
     ]
-    assert [p.budget for p in result.points] == pytest.approx([0, 100, 200])
-    assert [p.selected for p in result.points] == [(), ("A",), ("A", "B", "C")]
+    assert [p.budget for p in result.points] == pytest.approx([0, 20, 100, 200])
+    assert [p.selected for p in result.points] == [(), (), ("A",), ("A", "B", "C")]
 
 
 def test_the_frontier_never_goes_down_and_builds_one_model(monkeypatch):
@@ -123,3 +127,14 @@ def test_conflicts_that_no_budget_cures_are_explained(backlog):
     result = frontier(backlog, Scenario(force_in=("A",), force_out=("A",)), points=3)
     assert result.explanation == ("A (Initiative A) is both forced in and left out by the scenario.",)
     assert {p.status for p in result.points} == {"infeasible"}
+
+
+def test_the_scenarios_own_budget_is_one_of_the_levels_with_its_own_best_value():
+    # A (value 6, €5), B (5, €4), C (4, €3); levels 0, 6, 12 and the scenario's own €7:
+    # at €7 the best is B + C (9 points, €7); neither sampled level says so (€6: A, 6 points)
+    ws = make_workspace([Item("A", 6, 5), Item("B", 5, 4), Item("C", 4, 3)])
+    curve = frontier(ws, Scenario(budget_total=7), points=3)
+    assert [p.budget for p in curve.points] == [0, 6, 7, 12]
+    at_own = curve.points[2]
+    assert (at_own.value, set(at_own.selected)) == (pytest.approx(9), {"B", "C"})
+    assert curve.points[1].value == pytest.approx(6)

@@ -285,5 +285,5 @@ def test_validate_on_the_command_line_says_why_without_traceback_in_bounded_time
         assert (code, err) == (1, "")
         lines = out.splitlines()
         count = len(EXPECTED[name])
-        assert lines[0] == f"{corpus[name]}: {count} problem(s) to fix:"
+        assert lines[0] == f"{corpus[name]}: {count} problem{'s' if count > 1 else ''} to fix:"
         assert lines[1:] == [f"  {line}" for line in EXPECTED[name]]

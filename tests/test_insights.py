@@ -123,3 +123,14 @@ def test_value_chain_rows_split_an_initiatives_value_between_goals(two_goal_work
     assert list(zip(orphan["initiative_id"], orphan["goal"], orphan["points"], strict=True)) == [
         ("C", "", 0.0)
     ]
+
+
+def test_an_initiative_on_a_transition_spends_half_in_each_phase_as_on_the_journey_page():
+    from test_optimizer_support import Item, make_workspace
+
+    ws = make_workspace([Item("A", 1, 100, phase="Buy"), Item("T", 1, 60, phase="Buy > Onboard")])
+    spend = phase_spend(ws).set_index("journey_phase")
+    # Buy: A's 100 and half of T's 60; Onboard: the other half
+    assert spend.loc["Buy", "cost"] == 130 and spend.loc["Onboard", "cost"] == 30
+    assert (spend.loc["Buy", "count"], spend.loc["Onboard", "count"]) == (2, 1)
+    assert "Buy > Onboard" not in spend.index

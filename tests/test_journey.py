@@ -123,8 +123,9 @@ def test_value_potential_sums_positive_values_and_a_transition_counts_half_in_ea
     assert by_phase["Découverte"].value_potential == 0.0
     assert by_phase["Achat"].asked_cost == pytest.approx(190.0)
     assert by_phase["Onboarding"].asked_cost == pytest.approx(40.0)
-    assert (by_phase["Achat"].count, by_phase["Achat"].transition_count) == (2, 1)
-    assert (by_phase["Onboarding"].count, by_phase["Onboarding"].transition_count) == (0, 1)
+    # Achat: A, B and the transition D touch it; Onboarding: only D
+    assert (by_phase["Achat"].count, by_phase["Achat"].transition_count) == (3, 1)
+    assert (by_phase["Onboarding"].count, by_phase["Onboarding"].transition_count) == (1, 1)
 
 
 def test_per_phase_totals_and_unphased_initiatives_add_up_to_the_backlog(journey_ws):
@@ -142,7 +143,7 @@ def test_a_transition_is_reported_on_the_gap_with_its_full_amounts(journey_ws):
     assert gap.initiative_ids == ("D",) and gap.funded_ids == ("D",)
     assert "Achat > Onboarding" not in {f.phase for f in focus.phases}
     assert gap_sentence(gap, "en") == (
-        "1 initiative(s), 1 funded, work on the gap between Achat and Onboarding, "
+        "1 initiative (1 funded) works on the gap between Achat and Onboarding, "
         "where customers feel ruptures."
     )
 
@@ -170,7 +171,8 @@ def test_funded_cost_and_concentration_of_a_portfolio(journey_ws):
     focus = journey_focus(journey_ws, solved("A", "C", "D", max_phases=3))
     by_phase = {f.phase: f for f in focus.phases}
     assert by_phase["Achat"].funded_cost == pytest.approx(140.0)
-    assert by_phase["Achat"].funded_count == 1
+    # A alone and D on the gap: a phase with funded cost always has funded initiatives
+    assert by_phase["Achat"].funded_count == 2
     assert by_phase["Usage"].funded_cost == 200.0
     c = focus.concentration
     assert (c.phases_touched, c.max_phases, c.top_phase, c.within_limit) == (3, 3, "Usage", True)

@@ -124,7 +124,7 @@ def test_an_id_owned_by_another_team_is_a_conflict_and_the_merge_is_refused(work
     assert preview.changed == () and not preview.can_apply
     with pytest.raises(WorkbookError) as refused:
         apply_merge(workspace, team, preview)
-    assert refused.value.message == "The backlog cannot be merged yet: 1 problem(s) or conflict(s) remain."
+    assert refused.value.message == "The backlog cannot be merged yet: 1 problem or conflict remains."
     assert [(p.sheet, p.column, p.message) for p in refused.value.problems] == [
         ("Initiatives", "initiative_id", message)
     ]
@@ -222,11 +222,21 @@ def test_the_preview_table_has_a_row_per_change_conflict_and_id_in_french(worksp
     frame = preview_frame(preview_merge(workspace, team, "fr"))
     assert list(frame.columns) == ["Statut", "Initiative", "Champ", "Avant", "Après", "Message"]
     assert frame[["Statut", "Initiative", "Champ", "Avant", "Après"]].values.tolist() == [
-        ["ajoutée", "D", "", "", ""],
+        # D costs 1 + 0 = 1 €, and has no journey phase
+        ["ajoutée", "D", "nom, coût, phase_parcours", "", "Initiative D · 1\u00a0€ · –"],
         ["modifiée", "A", "nom", "Rappel", "Rappel rapide"],
         ["conflit", "B", "", "", ""],
     ]
     assert frame["Message"].iloc[2].startswith("B existe déjà dans l'espace de travail pour l'équipe Digital")
+
+
+def test_the_preview_names_each_new_initiative_by_its_name_cost_and_phase(workspace):
+    team = backlog(initiative("D", "Care", 30_000.0, 10_000.0, name="Chatbot", journey_phase="Purchase"))
+    frame = preview_frame(preview_merge(workspace, team))
+    # 30 000 + 10 000 = 40 000, written with its thousands separator
+    assert frame[["Status", "Initiative", "Field", "After"]].values.tolist() == [
+        ["added", "D", "name, cost, journey_phase", "Chatbot · €40,000 · Purchase"]
+    ]
 
 
 def test_the_preview_table_names_fields_as_the_user_knows_them(workspace):
@@ -234,3 +244,29 @@ def test_the_preview_table_names_fields_as_the_user_knows_them(workspace):
     frame = preview_frame(preview_merge(workspace, team))
     assert frame["Field"].tolist() == ["cost", "costs per period", "impacts"]
     assert frame["After"].tolist() == ["350", "2026: 100; 2027: 250", ""]
+
+
+def test_what_the_workspace_refuses_in_a_filled_template_is_reported_at_once_with_its_row(workspace):
+    from template_fill import filled_template
+
+    from cxprior.workbook import read_workbook
+
+    data = filled_template(
+        [
+            {"initiative_id": "T-1", "name": "Chatbot", "team": "Care", "cost": 5, "cost_2026": 5},
+            {"initiative_id": "T-2", "name": "Portal", "team": "Care", "cost_2026": 5, "depends_on": "X-9"},
+        ],
+        [
+            {"initiative_id": "T-1", "kpi_id": "NPS", "impact": 2},
+            {"initiative_id": "T-1", "kpi_id": "NOPE", "impact": 1},
+        ],
+    )
+    read = read_workbook(data)
+    problems = preview_merge(workspace, read.backlog, rows=read.rows).problems
+    # NOPE is on the Impacts sheet's second row under the header (Excel row 3); T-2, the unknown
+    # prerequisite's initiative, is on the Initiatives sheet's Excel row 3 (a third problem follows:
+    # the template's cost_2028 column, a period this workspace does not plan)
+    assert [(p.sheet, p.row, p.column) for p in problems][:2] == [
+        ("Impacts", 3, "kpi_id"),
+        ("Initiatives", 3, "depends_on"),
+    ]

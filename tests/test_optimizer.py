@@ -341,6 +341,9 @@ def test_the_json_result_has_exactly_the_contract_keys_and_types():
         "solver",
         "solve_seconds",
         "explanation",
+        "start",
+        "finish",
+        "effort_by_team",
     }
     assert document["status"] == "optimal"
     assert isinstance(document["objective"], float)
@@ -352,3 +355,7 @@ def test_the_json_result_has_exactly_the_contract_keys_and_types():
     assert document["solver"] == "highs"
     assert isinstance(document["solve_seconds"], float)
     assert document["explanation"] == []
+    # fixed starts: each at its first period with a cost, finishing there (one-year profiles)
+    assert document["start"] == {"A": "2026", "B": "2027"}
+    assert document["finish"] == {"A": "2026", "B": "2027"}
+    assert document["effort_by_team"] == {}  # no Capacity sheet

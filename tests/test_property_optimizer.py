@@ -7,7 +7,9 @@ without trusting the model: a returned portfolio keeps every constraint it was g
 mandatory items, count and phase caps, minimum goal and competency shares); "optimal"
 means no feasible portfolio is worth more (beyond the gap), and among those worth as much
 none has fewer initiatives; "infeasible" means no portfolio is feasible at all. The
-feasibility test below is written from DESIGN.md, not from opt_model.
+feasibility test below is written from DESIGN.md, not from opt_model. The roadmap (start
+windows, start-after links, team capacity) is checked the same way against every subset and
+every start of each (see the end of the file).
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cxprior.domain import (
+    Capacity,
     Competency,
     Direction,
+    Effort,
     Goal,
     Impact,
     Initiative,
@@ -297,3 +301,217 @@ def test_a_workspace_without_initiatives_has_the_empty_portfolio_as_its_proven_o
     ws = Workspace(goals=(Goal("G1", "Goal", 1.0),))
     result = optimize(ws, Scenario(solver=solver), explain=False)
     assert (result.status, result.selected, result.objective) == ("optimal", (), 0.0)
+
+
+# --- the roadmap: start windows, start-after links and team capacity ------------------------------
+#
+# Tiny workspaces over three years, each checked against every (subset × starts) there is: a
+# portfolio is a set of initiatives and, for each, a shift of its start within its window. The
+# check below is written from DESIGN.md ("Contract v2 › When and by whom"), not from the model:
+# a shifted profile moves every cost and effort; B starting after A needs A funded and
+# start(B) > finish(A); each team's efforts per year fit its capacity. "Optimal" means no
+# feasible roadmap is worth more, none worth as much has fewer initiatives, and none worth as
+# much with as few initiatives starts earlier in total.
+
+YEARS = ("2026", "2027", "2028")
+
+
+@dataclass(frozen=True)
+class Timed:
+    """What the brute force needs of one initiative, drawn by hand (not read from the model)."""
+
+    costs: tuple[float, float, float]
+    efforts: dict[str, tuple[float, float, float]]
+    earliest: int
+    end: int
+    max_shift: int
+
+
+@st.composite
+def roadmap_workspaces(draw, max_items: int = 5) -> tuple[Workspace, dict[str, Timed]]:
+    goals = (Goal("G0", "Goal 0", 1.0),)
+    kpis = (Kpi("K0", "KPI 0", Direction.INCREASE, 0.0, 100.0),)
+    links = (KpiGoalLink("K0", "G0", 1.0),)
+    teams = ("T1", "T2")[: draw(st.integers(1, 2))]
+    n = draw(st.integers(1, max_items))
+    ids = [f"I{i}" for i in range(n)]
+    initiatives, impacts, efforts, timed = [], [], [], {}
+    for i, iid in enumerate(ids):
+        earliest = draw(st.integers(0, 2))
+        length = draw(st.integers(1, 3 - earliest))
+        costs = [0.0, 0.0, 0.0]
+        for t in range(earliest, earliest + length):
+            costs[t] = float(draw(st.integers(1 if t == earliest else 0, 20)))
+        work = {team: [0.0, 0.0, 0.0] for team in teams}
+        for team in teams:
+            for t in range(earliest, earliest + length):
+                work[team][t] = float(draw(st.sampled_from([0, 0, 2, 5, 8])))
+        used = [t for t in range(3) if costs[t] > 0 or any(work[team][t] > 0 for team in teams)]
+        end = max(used)
+        max_shift = draw(st.integers(0, 2 - end))
+        group = draw(st.sampled_from(["", "", "", "X"]))
+        before = [j for j in ids[:i] if draw(st.integers(0, 3)) == 0]
+        deps = tuple(before[:1]) if draw(st.booleans()) else ()
+        # start after an earlier initiative only when the window allows it (the reader refuses
+        # the others) and not in its exclusive group
+        after = tuple(
+            a
+            for a in before[1:2] or before[:1]
+            if timed[a].end < earliest + max_shift
+            and not (group and initiatives[ids.index(a)].exclusive_group == group)
+        )
+        initiatives.append(
+            Initiative(
+                iid,
+                f"Initiative {i}",
+                sum(costs),
+                dict(zip(YEARS, costs, strict=True)),
+                mandatory=draw(st.sampled_from([False] * 9 + [True])),
+                depends_on=deps,
+                exclusive_group=group,
+                latest_start=YEARS[earliest + max_shift] if max_shift or draw(st.booleans()) else None,
+                starts_after=after,
+            )
+        )
+        value = float(draw(st.integers(-2, 20)))
+        if value:
+            impacts.append(Impact(iid, "K0", value))
+        for team in teams:
+            efforts += [Effort(iid, team, YEARS[t], w) for t, w in enumerate(work[team]) if w > 0]
+        timed[iid] = Timed(
+            tuple(costs), {team: tuple(w) for team, w in work.items()}, earliest, end, max_shift
+        )
+    capacities = tuple(
+        Capacity(team, year, float(draw(st.sampled_from([0, 5, 8, 10, 15, 30]))))
+        for team in teams
+        for year in YEARS
+    )
+    ws = Workspace(
+        goals,
+        kpis,
+        links,
+        tuple(initiatives),
+        tuple(impacts),
+        periods=YEARS,
+        capacities=capacities,
+        efforts=tuple(efforts),
+    )
+    return ws, timed
+
+
+def _moved(profile: tuple[float, float, float], shift: int) -> np.ndarray:
+    out = np.zeros(3)
+    out[shift:] = np.asarray(profile)[: 3 - shift]
+    return out
+
+
+def every_roadmap(ws: Workspace, timed: dict[str, Timed], allow_shift: bool):
+    """Every (subset, shifts) pair: yields (chosen ids, {id: shift})."""
+    ids = [i.initiative_id for i in ws.initiatives]
+    for mask in itertools.product([False, True], repeat=len(ids)):
+        chosen = [iid for iid, on in zip(ids, mask, strict=True) if on]
+        ranges = [range(timed[iid].max_shift + 1 if allow_shift else 1) for iid in chosen]
+        for shifts in itertools.product(*ranges):
+            yield tuple(chosen), dict(zip(chosen, shifts, strict=True))
+
+
+def roadmap_feasible(
+    ws: Workspace, timed: dict[str, Timed], scenario: Scenario, chosen, shifts, slack: float
+) -> bool:
+    def at_most(amount: float, limit: float) -> bool:
+        # nothing used fits any limit, even 0, without a margin
+        return amount == 0 or amount <= limit + slack * max(1.0, abs(limit))
+
+    chosen = set(chosen)
+    by_id = ws.initiative_by_id
+    spend = sum((_moved(timed[i].costs, shifts[i]) for i in chosen), np.zeros(3))
+    for year, budget in scenario.budget_by_period.items():
+        if not at_most(float(spend[YEARS.index(year)]), budget):
+            return False
+    if scenario.budget_total is not None and not at_most(float(spend.sum()), scenario.budget_total):
+        return False
+    for initiative in ws.initiatives:
+        iid = initiative.initiative_id
+        if initiative.mandatory and iid not in chosen:
+            return False
+        if iid not in chosen:
+            continue
+        if any(dep not in chosen for dep in initiative.depends_on):
+            return False
+        for other in initiative.starts_after:
+            if other not in chosen:
+                return False
+            if timed[iid].earliest + shifts[iid] <= timed[other].end + shifts[other]:
+                return False
+    for group in {i.exclusive_group for i in ws.initiatives if i.exclusive_group}:
+        if sum(by_id[i].exclusive_group == group for i in chosen) > 1:
+            return False
+    if scenario.max_initiatives is not None and len(chosen) > scenario.max_initiatives:
+        return False
+    for capacity in ws.capacities:
+        t = YEARS.index(capacity.period)
+        work = sum(float(_moved(timed[i].efforts[capacity.team], shifts[i])[t]) for i in chosen)
+        if not at_most(work, capacity.capacity):
+            return False
+    return True
+
+
+@st.composite
+def roadmap_scenarios(draw, ws: Workspace) -> Scenario:
+    by_period = {}
+    for year in YEARS:
+        share = _sometimes(draw, st.sampled_from([0.3, 0.5, 0.8]), 2)
+        if share is not None:
+            by_period[year] = round(sum(i.period_costs[year] for i in ws.initiatives) * share)
+    total = _sometimes(draw, st.sampled_from([0.4, 0.7]), 4)
+    return Scenario(
+        name="roadmap property",
+        budget_by_period=by_period,
+        budget_total=None if total is None else round(sum(i.cost for i in ws.initiatives) * total),
+        max_initiatives=_sometimes(draw, st.integers(1, 4), 4),
+        allow_shift=draw(st.sampled_from([True, True, True, False])),
+        solver=draw(st.sampled_from(["highs", "highs", "highs", "cbc"])),
+    )
+
+
+@SETTINGS
+@given(st.data())
+def test_every_roadmap_answer_is_checked_against_every_subset_and_start(data):
+    ws, timed = data.draw(roadmap_workspaces())
+    scenario = data.draw(roadmap_scenarios(ws))
+    result = optimize(ws, scenario, explain=False)
+    values = score(ws).value
+    assert result.status in ("optimal", "infeasible"), result
+    strictly = [
+        (chosen, shifts)
+        for chosen, shifts in every_roadmap(ws, timed, scenario.allow_shift)
+        if roadmap_feasible(ws, timed, scenario, chosen, shifts, -TOL)
+    ]
+    event(f"{result.status}, {scenario.solver}, shift={scenario.allow_shift}")
+    if result.status == "infeasible":
+        assert not strictly, f"feasible roadmap missed: {strictly[:2]}"
+        assert result.explanation
+        return
+    shifts = {iid: YEARS.index(result.start[iid]) - timed[iid].earliest for iid in result.selected}
+    assert all(0 <= s <= (timed[i].max_shift if scenario.allow_shift else 0) for i, s in shifts.items())
+    assert roadmap_feasible(ws, timed, scenario, result.selected, shifts, TOL), (result.selected, shifts)
+    worth = {chosen: sum(values[i] for i in chosen) for chosen, _ in strictly}
+    best = max(worth.values(), default=-np.inf)
+    assert result.objective == pytest.approx(sum(values[i] for i in result.selected), abs=1e-9)
+    assert best <= result.objective + scenario.mip_gap * max(1.0, abs(result.objective)) + 1e-7
+    as_good = [
+        (c, s) for c, s in strictly if worth[c] >= result.objective - 1e-9 * max(1.0, abs(result.objective))
+    ]
+    fewest = min((len(c) for c, _ in as_good), default=len(result.selected))
+    assert len(result.selected) <= fewest, "an equally valuable roadmap has fewer initiatives"
+    # (roadmaps exactly at a limit are not "strictly" feasible: with none left, nothing to compare)
+    earliest = min((sum(s.values()) for c, s in as_good if len(c) == fewest), default=sum(shifts.values()))
+    assert sum(shifts.values()) <= earliest, "an equally valuable roadmap starts earlier"
+    # the figures the JSON reports are the shifted ones
+    spend = sum((_moved(timed[i].costs, shifts[i]) for i in result.selected), np.zeros(3))
+    assert [result.cost_by_period[y] for y in YEARS] == pytest.approx(spend.tolist())
+    for iid in result.selected:
+        assert result.finish[iid] == YEARS[timed[iid].end + shifts[iid]]
+    for team in ws.teams:
+        work = sum((_moved(timed[i].efforts[team], shifts[i]) for i in result.selected), np.zeros(3))
+        assert [result.effort_by_team[team][y] for y in YEARS] == pytest.approx(work.tolist())

@@ -24,6 +24,7 @@ from cxprior.workbook import (
     contract,
     find_cycles,
     forbidden_in_id,
+    neutralise,
     read_workbook,
     validate_initiatives_frame,
     workspace_to_frames,
@@ -127,6 +128,11 @@ def _check_workspace(ws: Workspace) -> None:
     assert len(pairs) == len(set(pairs))
     for budget in ws.budgets:
         assert budget.amount >= 0 and (budget.period == "total" or budget.period in ws.periods)
+    # shown text holds no character that reorders or hides it: each was made its visible token
+    shown = [t for g in ws.goals for t in (g.name, g.description)]
+    shown += [t for k in ws.kpis for t in (k.name, k.unit)]
+    shown += [t for i in ws.initiatives for t in (i.name, i.team, i.owner, i.journey_phase, i.description)]
+    assert [t for t in shown if t and neutralise(t) != t] == []
 
 
 def _check_initiatives(initiatives, known: set[str], periods: tuple[str, ...]) -> None:

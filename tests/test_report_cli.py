@@ -51,7 +51,7 @@ def test_report_writes_the_pdf_and_the_workbook_with_the_optimizers_figures(book
     out = capsys.readouterr().out
     assert f"Écrit : {pdf}" in out and f"Écrit : {xlsx}" in out
     assert (
-        "4 initiatives financées pour 610 000 € : 62,5 points de valeur ; solution optimal (prouvé)."
+        "4 initiatives financées pour 610 000 € : 62,5 points de valeur ; portefeuille optimal (prouvé)."
         in out.replace("\u202f", " ").replace("\u00a0", " ")
     )
 
@@ -122,6 +122,6 @@ def test_the_sample_workbooks_pack_keeps_to_two_to_four_pages(tmp_path):
 def test_a_missing_output_folder_is_reported_before_any_work(book, tmp_path, capsys):
     target = tmp_path / "nowhere" / "pack.pdf"
     assert main(["report", str(book), "--pdf", str(target), "--lang", "fr"]) == 1
-    assert (
-        f"Impossible d'écrire {target} : le dossier {target.parent} n'existe pas." in capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        f"error: --pdf : impossible d'écrire {target} : le dossier {target.parent} n'existe pas\n"
     )

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 import pytest
-from report_cases import E_REASON, F_REASON, pack_decisions, pack_result, pack_workspace
+from report_cases import E_REASON, F_REASON, pack_decisions, pack_result, pack_scenario, pack_workspace
 
 from cxprior.domain import CxpriorError, focus_indicators
 from cxprior.report import build_report, decision_entries
@@ -200,7 +200,38 @@ def test_every_report_message_is_in_english_and_french_with_the_same_placeholder
     def fields(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
+    def forms(template: str | dict[str, str]) -> list[str]:
+        return list(template.values()) if isinstance(template, dict) else [template]
+
     for key, texts in MESSAGES.items():
         assert key.startswith("report."), key
         assert texts.get("en") and texts.get("fr"), key
-        assert fields(texts["en"]) == fields(texts["fr"]), key
+        every = {frozenset(fields(form)) for lang in ("en", "fr") for form in forms(texts[lang])}
+        assert len(every) == 1, key
+
+
+def test_page_one_says_in_one_sentence_what_is_funded_and_what_is_given_up(report):
+    # E (NPS +3 of the 20 points to go, NPS weighs 0.75): 100 × 0.75 × 3/20 = 11.25 points, €500,000;
+    # F (NPS +2): 7.5 points, €100,000 → 18.75 points given up for €600,000
+    assert report.summary == (
+        "Financées : 4 initiatives pour 610\u202f000\u00a0€, soit 62,5 points de valeur. "
+        "Écartées : 2 initiatives demandant 600\u202f000\u00a0€, soit 18,8 points."
+    )
+    one = build_report(pack_workspace(), replace(pack_result(), selected=("D",)), lang="en")
+    assert one.summary.startswith("Funded: 1 initiative for ")
+
+
+def test_the_scenarios_assumptions_are_listed_with_the_reasons_given(report):
+    assert report.assumptions == (
+        "Budget 2026 : 450\u202f000\u00a0€.",
+        "Budget 2027 : 200\u202f000\u00a0€.",
+        "Au plus 3 phases du parcours touchées.",
+        "Au moins 10\u00a0% de la valeur pour Réduire le coût de service.",
+        "Imposée : A (Rappel client « en moins d'une heure »), car engagement du COMEX.",
+    )
+
+
+def test_a_scenario_without_budget_says_nothing_caps_it():
+    result = replace(pack_result(), scenario=replace(pack_scenario(), budget_by_period={}))
+    assumptions = build_report(pack_workspace(), result, lang="en").assumptions
+    assert assumptions[0] == "No budget cap: every initiative worth something may be funded."

@@ -155,7 +155,7 @@ def test_portfolio_lists_the_funded_initiatives_with_owner_phase_kpis_and_goals(
         100_000,
         300_000,
         30.3125,
-        pytest.approx(30.3125 / 300),
+        pytest.approx(30.3125 / 300_000 * 1_000_000),  # points per million euros
     )
     assert portal[10:] == ("NPS, CHURN", "Fidéliser les clients, Réduire le coût de service", None)
     assert rows[2][12] == "forced in" and rows[3][12] == "mandatory"

@@ -184,7 +184,7 @@ def test_an_initiative_named_like_a_formula_stays_text_through_a_round_trip_of_t
 
 # --- the pages ---------------------------------------------------------------------------------
 
-UI_SOURCES = sorted([ROOT / "app.py", *ROOT.glob("ui*.py"), *(ROOT / "pages").glob("*.py")])
+UI_SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")])
 
 
 @pytest.mark.parametrize("path", UI_SOURCES, ids=lambda p: p.name)
@@ -248,6 +248,8 @@ def hostile_app(hostile_workspace, tmp_path, monkeypatch):
         scenario.text_input(key="scenario_name").set_value(name)
         scenario.number_input(key="scenario_budget_total").set_value(budget)
         scenario.button(key="scenario_run").click().run()
+        # saved, so that Compare lists it (it compares saved scenarios only)
+        scenario.button(key="scenario_save").click().run()
     scenario.button(key="scenario_submit_review").click().run()
     return at
 

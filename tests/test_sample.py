@@ -111,3 +111,40 @@ def test_the_team_backlog_merges_cleanly_with_three_new_and_two_updated_initiati
     merged = apply_merge(ws, team, preview)
     assert len(merged.initiatives) == len(ws.initiatives) + 3
     assert merged.initiative_by_id["HEL-37"].confidence == 0.9
+
+
+# --- the roadmap (contract v2) and the v1 copy ------------------------------------------------
+
+V1_WORKSPACE = ROOT / "sample_data" / "cx_workspace_fr_v1.xlsx"
+
+
+def test_the_v1_copy_is_the_sample_as_it_was_before_the_roadmap(build_script):
+    v1 = read_workbook(V1_WORKSPACE, lang="fr")
+    assert v1.notes == ()
+    assert v1.workspace == build_script.sample_workspace_v1()
+    assert v1.workspace.capacities == () and v1.workspace.efforts == ()
+
+
+def test_the_roadmap_has_five_teams_with_a_capacity_every_year_and_a_third_of_flexible_starts(ws):
+    assert ws.teams == ("Digital", "Service client", "Facturation", "Marketing", "RH et formation")
+    assert {(c.team, c.period) for c in ws.capacities} == {(t, p) for t in ws.teams for p in ws.periods}
+    # person-days a year: a few people's time on projects, not a whole department
+    assert all(100 <= c.capacity <= 1500 for c in ws.capacities)
+    flexible = [i for i in ws.initiatives if i.latest_start]
+    assert 14 <= len(flexible) <= 18  # about a third of 48
+    assert sum(bool(i.starts_after) for i in ws.initiatives) >= 2
+    assert {e.initiative_id for e in ws.efforts} == {i.initiative_id for i in ws.initiatives}
+
+
+def test_at_the_same_budgets_letting_starts_move_funds_more_value_than_fixed_starts(ws, build_script):
+    from cxprior.domain import default_scenario, starts_in
+    from cxprior.portfolio import shifting_gain
+
+    assert ws.budgets == build_script.sample_workspace_v1().budgets  # the v1 budgets
+    gain = shifting_gain(ws, default_scenario(ws))
+    assert gain.shifted.status == gain.fixed.status == "optimal"
+    # the story told in docs/command-line.md: 18 more points, about 12 %
+    assert gain.gain > 10 and 0.05 < gain.share < 0.2
+    by_id = ws.initiative_by_id
+    moved = [i for i, start in gain.shifted.start.items() if start != starts_in(by_id[i], ws.periods)]
+    assert len(moved) >= 3  # the plan starts several funded initiatives later than they could

@@ -675,3 +675,37 @@ def test_every_message_key_the_store_uses_is_in_the_catalog():
 
     assert len(used) > 40
     assert sorted(used - STORE_MESSAGES.keys()) == []
+
+
+# --- the team's default workspace ------------------------------------------------------------
+
+
+def test_a_store_has_no_default_workspace_until_an_editor_sets_one(store, saved_workspace):
+    assert store.default_workspace() is None
+    assert store.default_workspace_log() == ()
+
+
+def test_the_default_workspace_is_the_last_one_set_and_every_change_is_logged_with_who(
+    store, saved_workspace, two_goal_workspace
+):
+    store.save_workspace_as_copy("Acme 2026", two_goal_workspace, "Bob")  # "Acme 2026 (copy)"
+    store.set_default_workspace("Acme 2026", "Alice")
+    store.set_default_workspace("Acme 2026 (copy)", Person("Bob", "bob@example.com"))
+
+    # saving a copy later does not move the default: only set_default_workspace does
+    store.save_workspace_as_copy("Acme 2026", two_goal_workspace, "Carol")
+    assert store.default_workspace() == "Acme 2026 (copy)"
+    log = store.default_workspace_log()
+    assert [(c.name, c.author) for c in log] == [
+        ("Acme 2026 (copy)", Person("Bob", "bob@example.com")),
+        ("Acme 2026", Person("Alice")),
+    ]
+    assert log[0].set_at >= log[1].set_at
+
+
+def test_only_a_saved_workspace_can_become_the_default_and_an_author_is_required(store, saved_workspace):
+    with pytest.raises(NotFoundError):
+        store.set_default_workspace("Nowhere", "Alice")
+    with pytest.raises(InvalidInput):
+        store.set_default_workspace("Acme 2026", "  ")
+    assert store.default_workspace() is None

@@ -20,7 +20,8 @@ from cxprior.store import Store
 from cxprior.workbook import read_workbook
 
 DATA = Path(__file__).resolve().parent / "data" / "store_before_packages.db"
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "cx_workspace_fr.xlsx"
+# the database was written from the sample as it was before the roadmap (contract v1)
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "cx_workspace_fr_v1.xlsx"
 
 
 @pytest.fixture
@@ -47,7 +48,10 @@ def test_the_old_approved_scenario_loads_with_the_portfolio_the_optimizer_still_
     today = optimize(workspace, stored.scenario, explain=False)
     assert stored.result.selected == today.selected
     assert stored.result.objective == pytest.approx(today.objective)
-    assert [d.to_status for d in old_store.decision_log(summary.scenario_id)][-2:] == ["submitted", "approved"]
+    assert [d.to_status for d in old_store.decision_log(summary.scenario_id)][-2:] == [
+        "submitted",
+        "approved",
+    ]
 
 
 def test_the_old_robustness_analysis_and_maturity_assessment_load(old_store):

@@ -58,5 +58,5 @@ def test_warnings_speak_french_when_asked(two_goal_workspace):
 def test_value_table_has_value_per_thousand_euros_and_goal_columns(two_goal_workspace):
     table = value_table(two_goal_workspace)
     row = table.set_index("initiative_id").loc["A"]
-    assert row["value_per_keur"] == pytest.approx(18.75 / 100 * 1000)
+    assert row["value_per_meur"] == pytest.approx(18.75 / 100 * 1_000_000)  # 18.75 points for 100 €
     assert {"goal:G1", "goal:G2"} <= set(table.columns)

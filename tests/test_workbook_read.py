@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from template_fill import filled_template
 from workbooks import (
     backlog_sheets,
     cache_formula_results,
@@ -584,6 +585,30 @@ def test_a_budget_sheet_in_a_team_backlog_is_ignored_with_a_note():
     assert [str(n) for n in result.notes] == [
         "Budget: A team backlog only brings initiatives and impacts: this sheet was ignored."
     ]
+
+
+def test_the_template_filled_with_initiatives_and_impacts_only_is_a_team_backlog():
+    data = filled_template(
+        [{"initiative_id": "T-1", "name": "Chatbot", "cost": 40, "cost_2026": 40}],
+        [{"initiative_id": "T-1", "kpi_id": "NPS", "impact": 2}],
+    )
+    result = read_workbook(data)
+    assert result.kind == "backlog" and result.workspace is None
+    assert [i.initiative_id for i in result.backlog.initiatives] == ["T-1"]
+    assert result.backlog.impacts == (Impact("T-1", "NPS", 2.0),)
+    # the template's six other sheets have headers and no row: each is named as ignored, being empty
+    empty = "This sheet is empty: the workbook is read as a team backlog and the sheet was ignored."
+    assert [str(n) for n in result.notes] == [
+        f"{sheet}: {empty}" for sheet in ("Goals", "KPIs", "KPI_Goals", "Budget", "Capacity", "Effort")
+    ]
+
+
+def test_one_filled_goals_sheet_still_makes_a_workspace():
+    sheets = backlog_sheets()
+    sheets["Goals"] = [["goal_id", "name", "weight"], ["G1", "Loyalty", 1]]
+    # a Goals sheet with a row is a workspace: the KPIs and KPI_Goals sheets are then missing
+    problems = problems_of(sheets)
+    assert [p.split(":")[0] for p in problems if "This sheet is missing" in p] == ["KPIs", "KPI_Goals"]
 
 
 # --- formulas -------------------------------------------------------------------------------

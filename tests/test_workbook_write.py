@@ -93,6 +93,8 @@ def test_the_english_template_opens_on_instructions_then_has_every_contract_shee
         "Initiatives",
         "Impacts",
         "Budget",
+        "Capacity",
+        "Effort",
     ]
     assert book.active.title == "Instructions"
 
@@ -107,6 +109,8 @@ def test_the_french_template_uses_the_french_sheet_names_and_a_mode_d_emploi():
         "Initiatives",
         "Impacts",
         "Budget",
+        "Capacité",
+        "Charge",
     ]
 
 
@@ -289,7 +293,16 @@ def test_write_table_uses_the_english_euro_format_by_default():
 
 def test_frames_have_canonical_columns_with_period_costs_after_cost(periodic_workspace):
     frames = workspace_to_frames(periodic_workspace)
-    assert list(frames) == ["Goals", "KPIs", "KPI_Goals", "Initiatives", "Impacts", "Budget"]
+    assert list(frames) == [
+        "Goals",
+        "KPIs",
+        "KPI_Goals",
+        "Initiatives",
+        "Impacts",
+        "Budget",
+        "Capacity",
+        "Effort",
+    ]
     initiatives = frames["Initiatives"]
     assert list(initiatives.columns) == [
         "initiative_id",
@@ -306,6 +319,8 @@ def test_frames_have_canonical_columns_with_period_costs_after_cost(periodic_wor
         "exclusive_group",
         "competency",
         "description",
+        "latest_start",
+        "starts_after",
     ]
     assert initiatives["mandatory"].tolist() == ["yes", "no", "no"]
     assert initiatives["depends_on"].tolist() == ["", "A, C", ""]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from cxprior.domain import PortfolioResult, Scenario, Scores, Workspace, score
+from cxprior.domain import PortfolioResult, Scenario, Scores, Workspace, score, value_per_meur
 from cxprior.i18n import format_money, format_number, format_percent, tr
 
 
@@ -67,16 +67,21 @@ def _budget(scenario: Scenario) -> float | None:
     return None
 
 
-def metrics_frame(runs: Sequence[ScenarioRun], lang: str = "en") -> pd.DataFrame:
+def metrics_frame(
+    runs: Sequence[ScenarioRun], lang: str = "en", saved_status: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Rows = metrics (translated labels, then cost per period), columns = scenario names;
-    cells are text formatted for `lang` so the table reads the same in any browser."""
+    cells are text formatted for `lang` so the table reads the same in any browser.
+    `saved_status`, one per run (draft, submitted… as the reader words them), is the first
+    row when given: statuses sit in a row, the headers are the names only."""
     periods: list[str] = []
     for run in runs:
         periods += [p for p in run.result.cost_by_period if p not in periods]
-    labels = [tr(f"ui.metric.{m}", lang) for m in METRICS]
+    labels = [tr("ui.compare.saved_status", lang)] if saved_status is not None else []
+    labels += [tr(f"ui.metric.{m}", lang) for m in METRICS]
     labels += [tr("ui.metric.cost_in", lang, period=p) for p in periods]
     columns: dict[str, list[str]] = {}
-    for run in runs:
+    for index, run in enumerate(runs):
         result, focus = run.result, run.result.focus
         solved = result.is_solved
         value = result.objective if solved else None
@@ -88,15 +93,15 @@ def metrics_frame(runs: Sequence[ScenarioRun], lang: str = "en") -> pd.DataFrame
             format_number(len(result.selected), lang) if solved else "–",
             format_number(focus.phases_touched, lang) if focus and solved else "–",
             format_percent(focus.top_phase_spend_share, lang) if focus and solved else "–",
-            format_number(value / result.total_cost * 1_000_000, lang, 1)
-            if value is not None and result.total_cost > 0
+            format_number(per_meur, lang, 1)
+            if value is not None and (per_meur := value_per_meur(value, result.total_cost)) is not None
             else "–",
         ]
         cells += [
             format_money(result.cost_by_period[p], lang) if solved and p in result.cost_by_period else "–"
             for p in periods
         ]
-        columns[run.name] = cells
+        columns[run.name] = ([saved_status[index]] if saved_status is not None else []) + cells
     return pd.DataFrame(columns, index=pd.Index(labels, name=tr("ui.metric.header", lang)))
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 import pandas as pd
 
-from cxprior.domain import TOTAL_PERIOD, Scores, Workspace, kpi_goal_weights, score
+from cxprior.domain import TOTAL_PERIOD, Scores, Workspace, fold, kpi_goal_weights, phases_of, score
 from cxprior.i18n import format_money, format_percent, tr
 
 # An initiative asking less than half the average cost is "small"; a backlog where at least
@@ -86,16 +86,23 @@ def overview(workspace: Workspace) -> Overview:
 def phase_spend(workspace: Workspace, initiative_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Cost, count and share of cost per journey phase, largest first.
 
-    Initiatives without a phase are grouped under "" so that the shares add up to 1.
+    Phases are read as the journey reads them (`phases_of`, names folded): an initiative on a
+    transition ("A > B") counts in both phases with half its cost in each, so these figures
+    are the Journey page's. Initiatives without a phase are grouped under "" so that the
+    shares add up to 1.
     """
     wanted = None if initiative_ids is None else set(initiative_ids)
+    canonical: dict[str, str] = {}
     cost: dict[str, float] = {}
     count: dict[str, int] = {}
     for i in workspace.initiatives:
+        named = [canonical.setdefault(fold(p), p) for p in phases_of(i.journey_phase)]
         if wanted is not None and i.initiative_id not in wanted:
             continue
-        cost[i.journey_phase] = cost.get(i.journey_phase, 0.0) + i.cost
-        count[i.journey_phase] = count.get(i.journey_phase, 0) + 1
+        touched = tuple(dict.fromkeys(named)) or ("",)
+        for phase in touched:
+            cost[phase] = cost.get(phase, 0.0) + i.cost / len(touched)
+            count[phase] = count.get(phase, 0) + 1
     total = sum(cost.values())
     frame = pd.DataFrame(
         {

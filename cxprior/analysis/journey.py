@@ -35,10 +35,18 @@ from itertools import pairwise
 
 import pandas as pd
 
-from cxprior.domain import PortfolioResult, Scenario, Scores, Workspace, fold, score
+from cxprior.domain import (
+    FocusIndicators,
+    PortfolioResult,
+    Scenario,
+    Scores,
+    Workspace,
+    focus_indicators,
+    fold,
+    phases_of,
+    score,
+)
 from cxprior.i18n import format_number, format_percent, tr
-
-TRANSITION = re.compile(r"\s*(?:->|→|>)\s*")
 
 # usual phase words, by position along the journey (accents stripped, case-folded); a phase
 # is placed by its whole name or else by the first of its words found here
@@ -92,9 +100,9 @@ class PhaseFigures:
     value_potential: float
     asked_cost: float
     funded_cost: float
-    count: int  # initiatives in this phase alone
-    funded_count: int
-    transition_count: int  # initiatives on a gap that touches this phase
+    count: int  # initiatives touching this phase, those on a gap to a neighbour included
+    funded_count: int  # likewise, funded ones
+    transition_count: int  # of them, initiatives on a gap that touches this phase
     value_share: float  # of the backlog's whole value potential
 
 
@@ -132,17 +140,7 @@ class JourneyFocus:
     concentration: Concentration | None  # None without a solved portfolio
 
 
-def parse_phase(text: str) -> tuple[str, ...]:
-    """The phases a `journey_phase` names: () for none, (A,) for a phase, (A, B) for a transition.
-
-    Empty parts are dropped and a phase repeated next to itself counts once ("A > A" is A).
-    """
-    parts = [p.strip() for p in TRANSITION.split(text or "")]
-    phases: list[str] = []
-    for part in parts:
-        if part and (not phases or fold(phases[-1]) != fold(part)):
-            phases.append(part)
-    return tuple(phases)
+parse_phase = phases_of  # the journey reads phases as the domain defines them
 
 
 def _journey_rank(folded: str) -> int | None:
@@ -208,6 +206,8 @@ def journey_focus(
             tally[p].add(potential, initiative.cost, spend, 1.0 / len(named))
         for p in dict.fromkeys(named):
             tally[p].transitions += 1
+            tally[p].count += 1
+            tally[p].funded_count += int(is_funded)
         pairs = list(pairwise(named))
         for pair in pairs:
             gap = gaps.setdefault(pair, _Tally())
@@ -228,7 +228,8 @@ def journey_focus(
     concentration = None
     if solved:
         limit = scenario.max_phases if scenario is not None else _scenario_limit(result)
-        concentration = _concentration(phases, loose.funded, limit)
+        focus = result.focus or focus_indicators(workspace, result.selected)
+        concentration = _concentration(focus, limit)
     return JourneyFocus(
         phases, gap_figures, _figures("", loose, total_potential), most_significant, concentration
     )
@@ -262,19 +263,12 @@ def _scenario_limit(result: PortfolioResult) -> int | None:
     return result.scenario.max_phases if result.scenario is not None else None
 
 
-def _concentration(
-    phases: tuple[PhaseFigures, ...], unphased_spend: float, limit: int | None
-) -> Concentration:
-    touched = sum(1 for f in phases if f.funded_count or f.funded_cost > 0)
-    total = sum(f.funded_cost for f in phases) + unphased_spend
-    if total > 0:
-        shares = {f.phase: f.funded_cost / total for f in phases}
-        top = max(phases, key=lambda f: f.funded_cost).phase
-        top_share, hhi = shares[top], sum(s * s for s in shares.values())
-    else:
-        top, top_share, hhi = None, 0.0, 0.0
-    within = None if limit is None else touched <= limit
-    return Concentration(touched, limit, top, top_share, hhi, within)
+def _concentration(focus: FocusIndicators, limit: int | None) -> Concentration:
+    top = focus.top_phase or None
+    within = None if limit is None else focus.phases_touched <= limit
+    return Concentration(
+        focus.phases_touched, limit, top, focus.top_phase_spend_share, focus.concentration_index, within
+    )
 
 
 def most_significant_sentence(focus: JourneyFocus, lang: str = "en") -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from cxprior.domain import PortfolioResult, Scores, Workspace
+from cxprior.domain import PortfolioResult, Scores, Workspace, nan_if_none, value_per_meur
 
 NO_GOAL = ""  # main goal of an initiative that serves none
 
@@ -42,7 +42,7 @@ def initiative_frame(workspace: Workspace, scores: Scores, selected: Iterable[st
             "confidence": i.confidence,
             "mandatory": i.mandatory,
             "value": value,
-            "value_per_meur": value / i.cost * 1_000_000 if i.cost > 0 else float("nan"),
+            "value_per_meur": nan_if_none(value_per_meur(value, i.cost)),
             "main_goal": main_goal(scores, i.initiative_id),
             "selected": i.initiative_id in chosen,
         }

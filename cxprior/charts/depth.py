@@ -60,6 +60,10 @@ def _labels_expr(labels: Sequence[str], index: str, width: int = 14) -> str:
 
 # --- maturity ------------------------------------------------------------------------------
 
+STAIRCASE_HEIGHT = 300  # pixels, for 7.5 steps of scale: 40 pixels a step
+LABEL_GAP = 0.15  # steps between a bar's top and its lowest label line (6 pixels)
+LINE_STEP = 0.4  # steps between label lines: 16 pixels, more than a 12-pixel line
+
 
 def staircase_chart(assessment: MaturityAssessment, lang: str = "en") -> alt.LayerChart:
     """The six steps as a staircase, the company's step coloured and marked "You are here";
@@ -103,11 +107,29 @@ def staircase_chart(assessment: MaturityAssessment, lang: str = "en") -> alt.Lay
     bars = base.mark_bar(width={"band": 0.96}).encode(
         color=alt.condition("datum.company", alt.value(SELECTED_COLOUR), alt.value(STEP_GREY))
     )
-    labels = base.mark_text(dy=-6, baseline="bottom", lineBreak="\n", fontWeight="bold").encode(
-        text="mark:N",
-        color=alt.condition("datum.company", alt.value(SELECTED_COLOUR), alt.value(GOAL_COLOUR)),
+    # one text mark per line, stacked upwards from the bar's top: a multi-line text mark grows
+    # downwards from its baseline, into the bar and onto the labels under it
+    lines = [
+        {"step": row["step"], "line": line, "company": row["company"], "label_y": row["step"] + LABEL_GAP}
+        for row in rows
+        for line in row["mark"].split("\n")
+        if line
+    ]
+    per_step: dict[int, int] = {}
+    for line in reversed(lines):
+        line["label_y"] += LINE_STEP * per_step.get(line["step"], 0)
+        per_step[line["step"]] = per_step.get(line["step"], 0) + 1
+    labels = (
+        alt.Chart(pd.DataFrame(lines, columns=["step", "line", "company", "label_y"]))
+        .mark_text(baseline="bottom", fontWeight="bold", fontSize=12)
+        .encode(
+            x=alt.X("step:O"),
+            y=alt.Y("label_y:Q"),
+            text="line:N",
+            color=alt.condition("datum.company", alt.value(SELECTED_COLOUR), alt.value(GOAL_COLOUR)),
+        )
     )
-    return _finish(alt.layer(bars, labels).properties(height=300), lang)
+    return _finish(alt.layer(bars, labels).properties(height=STAIRCASE_HEIGHT), lang)
 
 
 def competency_chart(assessment: MaturityAssessment, lang: str = "en") -> alt.LayerChart:

@@ -129,7 +129,10 @@ def frontier_chart(
 ) -> alt.LayerChart:
     """Best value reachable at each budget (line), with the current scenario marked.
 
-    `points` has columns budget, value, cost, status (one row per frontier level).
+    `points` has columns budget, value, cost, status (one row per frontier level). Each point
+    is solved; between two levels the best value is at most the next level's, so the line
+    steps up at the level before (never drawn below what a budget between them attains) and
+    the scenario's own diamond, its spend at its value, is always on or under it.
     """
     data = points[["budget", "value", "cost", "status"]].copy()
     data["budget_text"] = [format_money(b, lang) for b in data["budget"]]
@@ -147,7 +150,7 @@ def frontier_chart(
         ],
     )
     layers = [
-        base.mark_line(color=GOAL_COLOUR, interpolate="step-after"),
+        base.mark_line(color=GOAL_COLOUR, interpolate="step-before"),
         base.mark_point(color=GOAL_COLOUR, filled=True),
     ]
     if current_cost is not None and current_value is not None:
@@ -239,13 +242,16 @@ class ValueChain:
     total_initiatives: int
 
 
-def value_chain(workspace: Workspace, scores: Scores, max_initiatives: int = 40) -> ValueChain:
+def value_chain(
+    workspace: Workspace, scores: Scores, max_initiatives: int = 40, by_value: bool = False
+) -> ValueChain:
     """Layout of the chain initiative → KPI → goal, in three columns.
 
     Initiative → KPI edges weigh the confidence-weighted progress the initiative brings
     (before goal weights, so flows into a disconnected KPI stay visible as dead ends);
     KPI → goal edges weigh w_g × strength. Only the `max_initiatives` initiatives with the
-    largest progress are drawn; the rest are counted.
+    largest progress (`by_value`: the largest value points, progress breaking ties) are
+    drawn; the rest are counted.
     """
     goal_ids = [g.goal_id for g in workspace.goals]
     per_goal = kpi_goal_weights(workspace)
@@ -258,7 +264,9 @@ def value_chain(workspace: Workspace, scores: Scores, max_initiatives: int = 40)
         points = abs(100.0 * initiative.confidence * kpi.progress(imp.impact))
         parts = flow.setdefault(imp.initiative_id, {})
         parts[imp.kpi_id] = parts.get(imp.kpi_id, 0.0) + points
-    ranked = sorted(flow, key=lambda i: (-sum(flow[i].values()), i))
+    ranked = sorted(
+        flow, key=lambda i: (-scores.value.get(i, 0.0) if by_value else 0.0, -sum(flow[i].values()), i)
+    )
     shown = ranked[:max_initiatives]
 
     def goal_rank(kpi_id: str) -> int:

@@ -12,8 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from cxprior.cli.optimize import scenario_from_args, write_atomically
-from cxprior.cli.workbook import format_problem
+from cxprior.cli.files import check_output, write_atomically
+from cxprior.cli.optimize import scenario_from_args
+from cxprior.cli.workbook import print_workbook_error
 from cxprior.domain import CxpriorError, WorkbookError, Workspace
 from cxprior.i18n import format_money, format_number, tr
 from cxprior.portfolio import optimize
@@ -28,16 +29,12 @@ EXIT_INFEASIBLE = 2
 def run_report(args: argparse.Namespace) -> int:
     lang = args.lang
     # a wrong output folder is found now, not after the solve
-    for target in (args.pdf, args.xlsx):
-        if target and not _folder(target).is_dir():
-            raise CxpriorError(tr("report.cli.no_folder", lang, path=target, folder=_folder(target)))
+    check_output("--pdf", args.pdf, lang)
+    check_output("--xlsx", args.xlsx, lang)
     try:
         ws = _workspace(args.book, lang)
     except WorkbookError as error:
-        print(f"error: {error.message}", file=sys.stderr)
-        for problem in error.problems:
-            if problem.message != error.message:
-                print(f"  {format_problem(problem, lang)}", file=sys.stderr)
+        print_workbook_error(error, lang)
         return EXIT_INVALID
     scenario = scenario_from_args(args, ws)
     result = optimize(ws, scenario, lang=lang)
@@ -55,10 +52,10 @@ def run_report(args: argparse.Namespace) -> int:
         company=company,
         frontier_time_limit=args.time_limit,
     )
-    write_atomically(Path(args.pdf), pack.pdf)
+    write_atomically(args.pdf, pack.pdf, argument="--pdf", lang=lang)
     print(tr("report.cli.written", lang, path=args.pdf))
     if args.xlsx:
-        write_atomically(Path(args.xlsx), pack.xlsx)
+        write_atomically(args.xlsx, pack.xlsx, argument="--xlsx", lang=lang)
         print(tr("report.cli.written", lang, path=args.xlsx))
     data = pack.report
     head = data.headline
@@ -73,10 +70,6 @@ def run_report(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
-
-
-def _folder(target: str) -> Path:
-    return Path(target).parent if str(Path(target).parent) else Path(".")
 
 
 def _workspace(book: str, lang: str) -> Workspace:

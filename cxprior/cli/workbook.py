@@ -10,19 +10,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from cxprior.domain import Problem, WorkbookError, score
+from cxprior.cli.files import check_output, write_atomically
+from cxprior.domain import CxpriorError, Problem, WorkbookError, score
 from cxprior.i18n import tr
-from cxprior.workbook import ReadResult, one_line, read_workbook, write_template
+from cxprior.workbook import ReadResult, one_line, read_workbook, write_followup, write_template
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 
 
 def run_template(args: argparse.Namespace) -> int:
-    Path(args.out).write_bytes(write_template(lang=args.lang))
-    print(tr("wb.cli.template_written", args.lang, path=args.out))
+    followup = getattr(args, "followup", None)
+    if not args.out and not followup:
+        raise CxpriorError(tr("fu.cli.template_nothing", args.lang))
+    check_output("OUT.xlsx", args.out, args.lang)
+    check_output("--followup", followup, args.lang)
+    if args.out:
+        write_atomically(args.out, write_template(lang=args.lang), argument="OUT.xlsx", lang=args.lang)
+        print(tr("wb.cli.template_written", args.lang, path=args.out))
+    if followup:
+        write_atomically(followup, write_followup(lang=args.lang), argument="--followup", lang=args.lang)
+        print(tr("fu.cli.template_written", args.lang, path=followup))
     return EXIT_OK
 
 
@@ -35,6 +44,16 @@ def format_problem(problem: Problem, lang: str = "en") -> str:
     if problem.column:
         where.append(problem.column)
     return one_line(f"{', '.join(where)}: {problem.message}")
+
+
+def print_workbook_error(error: WorkbookError, lang: str) -> None:
+    """`error: …` on standard error, then each located problem on a line of its own. A file
+    that cannot be read at all (missing, a folder, not an .xlsx) is one problem whose message
+    is the error's: said once."""
+    print(f"error: {one_line(error.message)}", file=sys.stderr)
+    for problem in error.problems:
+        if problem.message != error.message:
+            print(f"  {format_problem(problem, lang)}", file=sys.stderr)
 
 
 def summary_of(result: ReadResult) -> dict[str, object]:

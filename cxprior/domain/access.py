@@ -53,7 +53,7 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "decide": frozenset({"reviewer", LOCAL}),  # approve or send back
 }
 # pages every role reads; the others are where editors work
-READ_PAGES = frozenset({"overview", "strategy", "journey", "compare", "review"})
+READ_PAGES = frozenset({"overview", "strategy", "journey", "compare", "review", "followup"})
 EDIT_PAGES = frozenset({"backlog", "scenario", "maturity"})
 
 

@@ -13,7 +13,8 @@ class Scenario:
 
     Budgets: `budget_total` caps the whole cost; `budget_by_period` caps each period's
     cost (keys are cost periods). Either, both or neither may be set; None/empty means
-    no cap of that kind. Shares are fractions in [0, 1].
+    no cap of that kind. Shares are fractions in [0, 1]. `capacity_overrides` replace the
+    capacity of (team, period) pairs of the Capacity sheet, e.g. {"Digital": {"2026": 900.0}}.
     """
 
     name: str = "Scenario"
@@ -23,12 +24,18 @@ class Scenario:
     max_phases: int | None = None
     min_goal_share: dict[str, float] = field(default_factory=dict)
     min_competency_share: dict[str, float] = field(default_factory=dict)
+    # listening: journey phase → minimum share of the spend (a transition counts half in each end)
+    min_phase_share: dict[str, float] = field(default_factory=dict)
     force_in: tuple[str, ...] = ()
     force_out: tuple[str, ...] = ()
     force_reasons: dict[str, str] = field(default_factory=dict)
     solver: str = "highs"
     time_limit: float | None = None
     mip_gap: float = 1e-6
+    # roadmap: let initiatives with a `latest_start` start later (False: every start fixed at
+    # the earliest start, as in v1); team → period → capacity replacing the Capacity sheet's
+    allow_shift: bool = True
+    capacity_overrides: dict[str, dict[str, float]] = field(default_factory=dict)
 
     @property
     def budget_limits(self) -> dict[str, float]:

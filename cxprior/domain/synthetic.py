@@ -14,11 +14,20 @@ The Budget sheet holds 40 % of the total cost per period and in total.
 Feasibility by construction: mandatory initiatives are chosen among the cheapest half,
 outside exclusive groups and without prerequisites, so they fit well within 40 % budgets
 and the count cap; `synthetic_scenario` never forces out a mandatory initiative.
+
+With `roadmap=True` (off by default, so the workspaces of every other benchmark stay as
+they are) it also has a roadmap, drawn from a generator of its own after everything else:
+five delivery teams; each initiative asks one or two of them for one person-day per k€ it
+spends in a year; a third of the initiatives that are not mandatory are flexible: their
+cost is spread over the first one or two periods only and they may start up to the last
+period that keeps it inside the horizon. Each team's capacity is 45 % of what is asked of it
+in each period at the earliest starts, and the budgets are recomputed as above.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
@@ -26,8 +35,10 @@ from cxprior.domain.scenario import Scenario
 from cxprior.domain.workspace import (
     TOTAL_PERIOD,
     Budget,
+    Capacity,
     Competency,
     Direction,
+    Effort,
     Goal,
     Impact,
     Initiative,
@@ -71,10 +82,11 @@ OWNERS = ("A. Martin", "B. Bernard", "C. Dubois", "D. Thomas", "E. Robert", "F. 
 COMPETENCIES = (*Competency, None)
 
 
-def synthetic_workspace(n: int, seed: int = 0, periods: int = 3) -> Workspace:
+def synthetic_workspace(n: int, seed: int = 0, periods: int = 3, roadmap: bool = False) -> Workspace:
     """A synthetic workspace of `n` initiatives over `periods` yearly budget periods.
 
     `periods=0` gives single-cost initiatives (no cost columns, a total budget only).
+    `roadmap=True` adds teams, efforts and start windows (see the module doc).
     """
     if n < 1:
         raise ValueError("n must be at least 1")
@@ -125,6 +137,12 @@ def synthetic_workspace(n: int, seed: int = 0, periods: int = 3) -> Workspace:
             )
         )
     impacts = tuple(imp for i in range(n) for imp in _impacts(rng, ids[i], float(totals[i]), kpis))
+    capacities: tuple[Capacity, ...] = ()
+    efforts: tuple[Effort, ...] = ()
+    if roadmap and len(period_names) > 1:
+        initiatives, capacities, efforts = _roadmap(
+            np.random.default_rng([seed, 16]), initiatives, period_names
+        )
 
     budgets = [Budget(p, _budget(sum(x.period_costs[p] for x in initiatives))) for p in period_names]
     budgets.append(Budget(TOTAL_PERIOD, _budget(sum(x.cost for x in initiatives))))
@@ -136,7 +154,53 @@ def synthetic_workspace(n: int, seed: int = 0, periods: int = 3) -> Workspace:
         impacts=impacts,
         budgets=tuple(budgets),
         periods=period_names,
+        capacities=capacities,
+        efforts=efforts,
     )
+
+
+ROADMAP_TEAMS = ("Digital", "Customer care", "Billing", "Marketing", "HR")
+FLEXIBLE_SHARE = 1 / 3
+CAPACITY_SHARE = 0.45
+
+
+def _roadmap(
+    rng: np.random.Generator, initiatives: list[Initiative], periods: tuple[str, ...]
+) -> tuple[list[Initiative], tuple[Capacity, ...], tuple[Effort, ...]]:
+    """Start windows, efforts and capacities (see the module doc)."""
+    candidates = [k for k, i in enumerate(initiatives) if not i.mandatory]
+    flexible = set(
+        rng.choice(candidates, size=round(FLEXIBLE_SHARE * len(initiatives)), replace=False).tolist()
+    )
+    timed = []
+    for k, initiative in enumerate(initiatives):
+        if k in flexible:
+            length = int(rng.integers(1, min(2, len(periods) - 1) + 1))
+            split = _split(initiative.cost, rng.dirichlet(np.full(length, 2.0)), periods[:length])
+            initiative = replace(
+                initiative,
+                period_costs={p: split.get(p, 0.0) for p in periods},
+                latest_start=periods[len(periods) - length],
+            )
+        timed.append(initiative)
+    efforts = []
+    for initiative in timed:
+        teams = rng.choice(len(ROADMAP_TEAMS), size=int(rng.integers(1, 3)), replace=False)
+        weights = rng.dirichlet(np.full(len(teams), 2.0))
+        for team, weight in zip(teams.tolist(), weights.tolist(), strict=True):
+            for period in periods:
+                work = round(weight * initiative.period_costs[period] / 1000)
+                if work > 0:
+                    efforts.append(Effort(initiative.initiative_id, ROADMAP_TEAMS[team], period, float(work)))
+    asked: dict[tuple[str, str], float] = {}
+    for effort in efforts:
+        asked[effort.team, effort.period] = asked.get((effort.team, effort.period), 0.0) + effort.effort
+    capacities = tuple(
+        Capacity(team, period, float(round(CAPACITY_SHARE * asked.get((team, period), 0.0))))
+        for team in ROADMAP_TEAMS
+        for period in periods
+    )
+    return timed, capacities, tuple(efforts)
 
 
 def synthetic_scenario(ws: Workspace) -> Scenario:

@@ -44,6 +44,20 @@ class Scores:
         return totals
 
 
+EUROS_PER_MEUR = 1_000_000
+
+
+def value_per_meur(value: float, cost: float) -> float | None:
+    """Value points bought per million euros, the one unit every page and export uses; None
+    when nothing is spent (a free initiative has no ratio)."""
+    return value / cost * EUROS_PER_MEUR if cost > 0 else None
+
+
+def nan_if_none(number: float | None) -> float:
+    """For tables: an absent ratio is a blank cell (NaN), not a zero."""
+    return float("nan") if number is None else number
+
+
 def goal_weights(workspace: Workspace) -> dict[str, float]:
     """Normalised goal weights w_g (they sum to 1); empty without goals."""
     total = sum(g.weight for g in workspace.goals)
@@ -129,7 +143,7 @@ def value_table(workspace: Workspace, scores: Scores | None = None) -> pd.DataFr
     """One row per initiative: id, name, phase, cost, value, value per € and value per goal.
 
     Columns: initiative_id, name, team, journey_phase, cost, confidence, mandatory,
-    value, value_per_keur (value points per 1,000 €), then `goal:<goal_id>` per goal.
+    value, value_per_meur (value points per million euros), then `goal:<goal_id>` per goal.
     """
     scores = scores or score(workspace)
     rows = []
@@ -144,7 +158,7 @@ def value_table(workspace: Workspace, scores: Scores | None = None) -> pd.DataFr
             "confidence": i.confidence,
             "mandatory": i.mandatory,
             "value": v,
-            "value_per_keur": v / i.cost * 1000 if i.cost > 0 else float("nan"),
+            "value_per_meur": nan_if_none(value_per_meur(v, i.cost)),
         }
         for goal_id, part in scores.by_goal[i.initiative_id].items():
             row[f"goal:{goal_id}"] = part

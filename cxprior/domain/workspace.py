@@ -7,6 +7,7 @@ Amounts are in euros; ids are stripped strings.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -61,6 +62,22 @@ def fold(text: str | None) -> str:
     "obtenir de l'aide", "Réclamations" is "reclamations")."""
     decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+# "Souscrire > Emménager": an initiative on the gap between two phases of the journey
+PHASE_TRANSITION = re.compile(r"\s*(?:->|→|>)\s*")
+
+
+def phases_of(journey_phase: str | None) -> tuple[str, ...]:
+    """The phases a `journey_phase` names: () for none, (A,) for a phase, (A, B) for a transition.
+
+    Empty parts are dropped and a phase repeated next to itself counts once ("A > A" is A).
+    """
+    phases: list[str] = []
+    for part in (p.strip() for p in PHASE_TRANSITION.split(journey_phase or "")):
+        if part and (not phases or fold(phases[-1]) != fold(part)):
+            phases.append(part)
+    return tuple(phases)
 
 
 def competency_of(word: object) -> str | None:
@@ -130,6 +147,10 @@ class Initiative:
     exclusive_group: str = ""
     competency: Competency | None = None
     description: str = ""
+    # roadmap (contract v2): the latest cost period it may start in (None: its start is fixed
+    # at its earliest start), and the initiatives that must be funded and finished first
+    latest_start: str | None = None
+    starts_after: tuple[str, ...] = ()
 
     def cost_in(self, period: str) -> float:
         """Cost in one budget period; the `total` period is the whole cost."""
@@ -154,6 +175,25 @@ class Budget:
 
 
 @dataclass(frozen=True)
+class Capacity:
+    """What a team can deliver in one cost period, in the workspace's effort unit (person-days)."""
+
+    team: str
+    period: str
+    capacity: float
+
+
+@dataclass(frozen=True)
+class Effort:
+    """The work an initiative asks of a team in a period, when it starts at its earliest start."""
+
+    initiative_id: str
+    team: str
+    period: str
+    effort: float
+
+
+@dataclass(frozen=True)
 class Workspace:
     """Goals, KPIs, links, initiatives, impacts and default budgets of one company.
 
@@ -168,6 +208,9 @@ class Workspace:
     impacts: tuple[Impact, ...] = ()
     budgets: tuple[Budget, ...] = ()
     periods: tuple[str, ...] = ()
+    # roadmap (contract v2): team capacity per period and the initiatives' efforts
+    capacities: tuple[Capacity, ...] = ()
+    efforts: tuple[Effort, ...] = ()
 
     @cached_property
     def goal_by_id(self) -> dict[str, Goal]:
@@ -187,6 +230,18 @@ class Workspace:
         for imp in self.impacts:
             grouped.setdefault(imp.initiative_id, []).append(imp)
         return {k: tuple(v) for k, v in grouped.items()}
+
+    @cached_property
+    def efforts_by_initiative(self) -> dict[str, tuple[Effort, ...]]:
+        grouped: dict[str, list[Effort]] = {}
+        for effort in self.efforts:
+            grouped.setdefault(effort.initiative_id, []).append(effort)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    @property
+    def teams(self) -> tuple[str, ...]:
+        """The teams of the Capacity sheet, in order of first appearance."""
+        return tuple(dict.fromkeys(c.team for c in self.capacities))
 
     @property
     def budget_by_period(self) -> dict[str, float]:

@@ -259,10 +259,18 @@ _JOURNEY: dict[str, dict[str, str]] = {
         "fr": "Passage {from_phase} → {to_phase}",
     },
     "depth.journey.gap_sentence": {
-        "en": "{count} initiative(s), {funded} funded, work on the gap between {from_phase} and "
-        "{to_phase}, where customers feel ruptures.",
-        "fr": "{count} initiative(s), dont {funded} financée(s), portent sur le passage entre "
-        "{from_phase} et {to_phase}, là où les clients ressentent les ruptures.",
+        "en": {
+            "one": "{count} initiative ({funded} funded) works on the gap between {from_phase} and "
+            "{to_phase}, where customers feel ruptures.",
+            "other": "{count} initiatives ({funded} funded) work on the gap between {from_phase} and "
+            "{to_phase}, where customers feel ruptures.",
+        },
+        "fr": {
+            "one": "{count} initiative (financées : {funded}) porte sur le passage entre {from_phase} et "
+            "{to_phase}, là où les clients ressentent les ruptures.",
+            "other": "{count} initiatives (financées : {funded}) portent sur le passage entre {from_phase} "
+            "et {to_phase}, là où les clients ressentent les ruptures.",
+        },
     },
 }
 
@@ -289,11 +297,11 @@ _CIRCLE: dict[str, dict[str, str]] = {
     },
     "depth.circle.emotion_leader": {
         "en": "{name} is {baseline} : 1, at or above the {benchmark} : 1 of CX leaders.",
-        "fr": "{name} est de {baseline} : 1, au niveau des leaders CX ({benchmark} : 1) ou au-dessus.",
+        "fr": "{name} : {baseline} pour 1, au niveau des leaders CX ({benchmark} pour 1) ou au-dessus.",
     },
     "depth.circle.emotion_below": {
         "en": "{name} is {baseline} : 1, below the {benchmark} : 1 of CX leaders.",
-        "fr": "{name} est de {baseline} : 1, sous le repère des leaders CX ({benchmark} : 1).",
+        "fr": "{name} : {baseline} pour 1, sous le repère des leaders CX ({benchmark} pour 1).",
     },
     "depth.circle.emotion_projected_leader": {
         "en": "{name} goes from {baseline} : 1 to {projected} : 1 with this portfolio, reaching the "
@@ -366,7 +374,7 @@ _UNCERTAINTY: dict[str, dict[str, str]] = {
     "depth.mc.category.never": {"en": "Never", "fr": "Jamais"},
 }
 
-# --- dashboard: page titles (registered in app.py), pages and sections (ui_depth.py) ---
+# --- dashboard: page titles (registered in app.py), pages and sections (ui/journey.py, …) ---
 _UI: dict[str, dict[str, str]] = {
     "ui.page.maturity": {"en": "CX maturity", "fr": "Maturité CX"},
     "ui.page.journey": {"en": "Customer journey", "fr": "Parcours client"},
@@ -437,10 +445,18 @@ _UI: dict[str, dict[str, str]] = {
         "fr": "Valeur et coût le long du parcours",
     },
     "depth.ui.journey.unphased": {
-        "en": "{count} initiative(s) name no journey phase ({cost} asked): they count in the "
-        "totals but in no phase.",
-        "fr": "{count} initiative(s) sans phase du parcours ({cost} demandés) : elles comptent "
-        "dans les totaux mais dans aucune phase.",
+        "en": {
+            "one": "{count} initiative names no journey phase ({cost} asked): it counts in the totals but "
+            "in no phase.",
+            "other": "{count} initiatives name no journey phase ({cost} asked): they count in the totals "
+            "but in no phase.",
+        },
+        "fr": {
+            "one": "{count} initiative sans phase du parcours ({cost} demandés) : elle compte dans les "
+            "totaux mais dans aucune phase.",
+            "other": "{count} initiatives sans phase du parcours ({cost} demandés) : elles comptent dans "
+            "les totaux mais dans aucune phase.",
+        },
     },
     "depth.ui.journey.circle": {
         "en": "The employee–customer circle",

@@ -233,12 +233,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "identifiant nettement différent.",
     },
     "merge.refused": {
-        "en": "The backlog cannot be merged yet: {count} problem(s) or conflict(s) remain.",
-        "fr": "Le backlog ne peut pas encore être fusionné : il reste {count} problème(s) ou conflit(s).",
+        "en": {
+            "one": "The backlog cannot be merged yet: {count} problem or conflict remains.",
+            "other": "The backlog cannot be merged yet: {count} problems or conflicts remain.",
+        },
+        "fr": {
+            "one": "Le backlog ne peut pas encore être fusionné : il reste {count} problème ou conflit.",
+            "other": "Le backlog ne peut pas encore être fusionné : il reste {count} problèmes ou conflits.",
+        },
     },
     "merge.stale_preview": {
         "en": "The workspace or the backlog changed since this merge preview: preview the merge again.",
         "fr": "L'espace de travail ou le backlog a changé depuis cet aperçu de fusion : relancez l'aperçu.",
+    },
+    "merge.empty_sheet_ignored": {
+        "en": "This sheet is empty: the workbook is read as a team backlog and the sheet was ignored.",
+        "fr": "Cette feuille est vide : le classeur est lu comme un backlog d'équipe et la feuille a été "
+        "ignorée.",
     },
     "merge.status.added": {"en": "added", "fr": "ajoutée"},
     "merge.status.changed": {"en": "changed", "fr": "modifiée"},

@@ -68,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.head.solution": {"en": "Solution", "fr": "Solution"},
     "report.head.phases": {"en": "Journey phases", "fr": "Phases du parcours"},
     "report.head.gap": {"en": "proven gap {gap}", "fr": "écart prouvé {gap}"},
-    "report.head.value_per_keur": {"en": "Value per k€", "fr": "Valeur par k€"},
+    "report.head.value_per_meur": {"en": "Value per M€", "fr": "Valeur par M€"},
     # --- chart titles and axes
     "report.chart.goals": {"en": "Value by strategic goal (points)", "fr": "Valeur par objectif (points)"},
     "report.chart.periods": {"en": "Cost and budget per period", "fr": "Coût et budget par période"},
@@ -88,7 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.cost": {"en": "Cost (€)", "fr": "Coût (€)"},
     "report.col.cost_period": {"en": "Cost {period} (€)", "fr": "Coût {period} (€)"},
     "report.col.value": {"en": "Value (points)", "fr": "Valeur (points)"},
-    "report.col.value_per_keur": {"en": "Value per k€", "fr": "Valeur par k€"},
+    "report.col.value_per_meur": {"en": "Value per M€", "fr": "Valeur par M€"},
     "report.col.kpis": {"en": "KPIs moved", "fr": "Indicateurs visés"},
     "report.col.goals": {"en": "Goals served", "fr": "Objectifs servis"},
     "report.col.main_goal": {"en": "Main goal", "fr": "Objectif principal"},
@@ -171,6 +171,64 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- scenario parameters
     "report.param.name": {"en": "Scenario", "fr": "Scénario"},
+    # --- page one in words
+    "report.summary": {
+        "en": {
+            "one": "Funded: {count} initiative for {cost}, worth {value} value points. Given up: {left} "
+            "asking {left_cost}, worth {left_value} points.",
+            "other": "Funded: {count} initiatives for {cost}, worth {value} value points. Given up: {left} "
+            "asking {left_cost}, worth {left_value} points.",
+        },
+        "fr": {
+            "one": "Financée : {count} initiative pour {cost}, soit {value} points de valeur. Écartées : "
+            "{left} demandant {left_cost}, soit {left_value} points.",
+            "other": "Financées : {count} initiatives pour {cost}, soit {value} points de valeur. "
+            "Écartées : {left} demandant {left_cost}, soit {left_value} points.",
+        },
+    },
+    "report.summary.left": {
+        "en": {"one": "{count} initiative", "other": "{count} initiatives"},
+        "fr": {"one": "{count} initiative", "other": "{count} initiatives"},
+    },
+    "report.assumptions": {"en": "Assumptions of this scenario", "fr": "Hypothèses de ce scénario"},
+    "report.assume.budget_total": {"en": "Total budget: {amount}.", "fr": "Budget total : {amount}."},
+    "report.assume.budget_period": {"en": "Budget {period}: {amount}.", "fr": "Budget {period} : {amount}."},
+    "report.assume.no_budget": {
+        "en": "No budget cap: every initiative worth something may be funded.",
+        "fr": "Aucun plafond de budget : toute initiative qui apporte de la valeur peut être financée.",
+    },
+    "report.assume.max_initiatives": {
+        "en": {"one": "At most {count} initiative.", "other": "At most {count} initiatives."},
+        "fr": {"one": "Au plus {count} initiative.", "other": "Au plus {count} initiatives."},
+    },
+    "report.assume.max_phases": {
+        "en": {
+            "one": "At most {count} journey phase touched.",
+            "other": "At most {count} journey phases touched.",
+        },
+        "fr": {
+            "one": "Au plus {count} phase du parcours touchée.",
+            "other": "Au plus {count} phases du parcours touchées.",
+        },
+    },
+    "report.assume.min_goal_share": {
+        "en": "At least {share} of the value goes to {goal}.",
+        "fr": "Au moins {share} de la valeur pour {goal}.",
+    },
+    "report.assume.min_competency_share": {
+        "en": "At least {share} of the spend builds {competency}.",
+        "fr": "Au moins {share} des dépenses pour {competency}.",
+    },
+    "report.assume.force_in": {"en": "Imposed: {item}.", "fr": "Imposée : {item}."},
+    "report.assume.force_in_because": {
+        "en": "Imposed: {item}, because {reason}.",
+        "fr": "Imposée : {item}, car {reason}.",
+    },
+    "report.assume.force_out": {"en": "Excluded: {item}.", "fr": "Exclue d'office : {item}."},
+    "report.assume.force_out_because": {
+        "en": "Excluded: {item}, because {reason}.",
+        "fr": "Exclue d'office : {item}, car {reason}.",
+    },
     "report.param.budget_total": {"en": "Total budget (€)", "fr": "Budget total (€)"},
     "report.param.budget_period": {"en": "Budget {period} (€)", "fr": "Budget {period} (€)"},
     "report.param.no_cap": {"en": "no cap", "fr": "sans plafond"},
@@ -222,8 +280,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- command line
     "report.cli.written": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
     "report.cli.summary": {
-        "en": "{funded} initiatives funded for {cost}: {value} value points; solution {status}.",
-        "fr": "{funded} initiatives financées pour {cost} : {value} points de valeur ; solution {status}.",
+        "en": "{funded} initiatives funded for {cost}: {value} value points; portfolio {status}.",
+        "fr": "{funded} initiatives financées pour {cost} : {value} points de valeur ; "
+        "portefeuille {status}.",
     },
     "report.cli.no_folder": {
         "en": "Cannot write {path}: the folder {folder} does not exist.",

@@ -6,6 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.kind.scenario": {"en": "a scenario", "fr": "un scénario"},
     "store.kind.portfolio_result": {"en": "a portfolio result", "fr": "un résultat de portefeuille"},
     "store.kind.robustness": {"en": "a robustness analysis", "fr": "une analyse de robustesse"},
+    "store.kind.survey_analysis": {"en": "a survey analysis", "fr": "une analyse d'enquête"},
+    "store.kind.followup": {"en": "a follow-up", "fr": "un suivi"},
     # --- saved documents (cxprior.store.serialize) ---
     "store.json_not_cxprior": {
         "en": "This is not a saved cxprior document: {expected} was expected.",
@@ -161,5 +163,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{revision}). Update the application before using it.",
         "fr": "La base de données ({where}) a été mise à jour par une version plus récente de "
         "cxprior (schéma {revision}). Mettez l'application à jour avant de l'utiliser.",
+    },
+    "store.member_weights_not_positive": {
+        "en": "Goal weights must be positive numbers.",
+        "fr": "Les poids des objectifs doivent être des nombres positifs.",
     },
 }

@@ -35,13 +35,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.page.compare": {"en": "Compare", "fr": "Comparer"},
     "ui.page.review": {"en": "COMEX review", "fr": "Revue COMEX"},
     # --- statuses, metrics, columns --------------------------------------------------
-    "ui.status.optimal": {"en": "optimal", "fr": "optimal"},
+    "ui.status.optimal": {"en": "the best portfolio possible", "fr": "le meilleur portefeuille possible"},
     "ui.status.feasible": {
-        "en": "feasible (not proven optimal)",
-        "fr": "réalisable (optimalité non prouvée)",
+        "en": "a good portfolio, not shown to be the best",
+        "fr": "un bon portefeuille, sans preuve que ce soit le meilleur",
     },
     "ui.status.infeasible": {"en": "infeasible", "fr": "impossible"},
-    "ui.status.time_limit": {"en": "time limit reached", "fr": "limite de temps atteinte"},
+    "ui.status.time_limit": {
+        "en": "stopped at the computing time allowed",
+        "fr": "arrêté au temps de calcul accordé",
+    },
     "ui.metric.header": {"en": "Metric", "fr": "Indicateur"},
     "ui.metric.status": {"en": "Status", "fr": "Statut"},
     "ui.metric.value": {"en": "Value (points)", "fr": "Valeur (points)"},
@@ -159,12 +162,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{other} finance exactement les mêmes initiatives que {reference}.",
     },
     "ui.compare.delta": {
-        "en": "Compared with {reference}, {other} gains {gained} initiative(s) ({gained_value} points, "
-        "{gained_cost}) and gives up {given_up} ({given_up_value} points, {given_up_cost}): "
-        "{value_change} points overall.",
-        "fr": "Par rapport à {reference}, {other} gagne {gained} initiative(s) ({gained_value} points, "
-        "{gained_cost}) et en abandonne {given_up} ({given_up_value} points, {given_up_cost}) : "
-        "{value_change} points au total.",
+        "en": "Compared with {reference}, {other} adds initiatives worth {gained_value} points ({gained} "
+        "for {gained_cost}) and gives up initiatives worth {given_up_value} points ({given_up} for "
+        "{given_up_cost}): {value_change} points overall.",
+        "fr": "Par rapport à {reference}, {other} ajoute des initiatives valant {gained_value} points "
+        "({gained} pour {gained_cost}) et en abandonne valant {given_up_value} points ({given_up} pour "
+        "{given_up_cost}) : {value_change} points au total.",
     },
     # --- charts -----------------------------------------------------------------------
     "ui.chart.selected": {"en": "Funded", "fr": "Financée"},
@@ -175,7 +178,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.chart.status": {"en": "Status", "fr": "Statut"},
     "ui.chart.share": {"en": "Share", "fr": "Part"},
     "ui.chart.budget": {"en": "Budget", "fr": "Budget"},
-    "ui.chart.best_value": {"en": "Best value (points)", "fr": "Meilleure valeur (points)"},
+    "ui.chart.best_value": {
+        "en": "Best value attainable (value points)",
+        "fr": "Meilleure valeur atteignable (points de valeur)",
+    },
     "ui.chart.spent": {"en": "Spent", "fr": "Dépensé"},
     "ui.chart.this_scenario": {"en": "this scenario", "fr": "ce scénario"},
     "ui.chart.scenario": {"en": "Scenario", "fr": "Scénario"},
@@ -219,11 +225,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.overview.value_vs_cost": {"en": "Value against cost", "fr": "Valeur au regard du coût"},
     "ui.overview.value_vs_cost_caption": {
-        "en": "One bubble per initiative. Value points measure the weighted progress toward KPI targets that "
-        "serve the strategic goals.",
-        "fr": "Une bulle par initiative. Les points de valeur mesurent la progression pondérée vers les "
-        "cibles "
-        "des indicateurs qui servent les objectifs stratégiques.",
+        "en": "One bubble per initiative. **How to read value points:** one point is one percent of the "
+        "way from baseline to target on a KPI whose strategic weight is 1 (a KPI's strategic weight adds, "
+        "over the goals it serves, the goal's share × the link's strength). A KPI brought all the way to "
+        "its target is worth 100 × its strategic weight; here every KPI at its target would be worth "
+        "{full} points. Compare points between initiatives, portfolios and scenarios of this workspace: "
+        "they are not a percentage of the strategy.",
+        "fr": "Une bulle par initiative. **Lire les points de valeur :** un point est un pour cent du "
+        "chemin entre la valeur de départ et la cible d'un indicateur de poids stratégique 1 (le poids "
+        "stratégique d'un indicateur additionne, sur les objectifs qu'il sert, la part de l'objectif × "
+        "la force du lien). Un indicateur amené jusqu'à sa cible vaut 100 × son poids stratégique ; ici, "
+        "tous les indicateurs à leur cible vaudraient {full} points. Comparez les points entre "
+        "initiatives, portefeuilles et scénarios de cet espace de travail : ce n'est pas un pourcentage "
+        "de la stratégie.",
     },
     # --- backlog ----------------------------------------------------------------------
     "ui.backlog.download_template": {
@@ -248,10 +262,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(Initiatives et Impacts seulement) est prévisualisé avant que vous confirmiez la fusion.",
     },
     "ui.backlog.invalid": {
-        "en": "{file} cannot be used ({count} problem(s) below). Nothing was replaced: the current workspace "
-        "is kept.",
-        "fr": "{file} n'est pas utilisable ({count} problème(s) ci-dessous). Rien n'a été remplacé : "
-        "l'espace de travail actuel est conservé.",
+        "en": {
+            "one": "{file} cannot be used ({count} problem below). Nothing was replaced: the current "
+            "workspace is kept.",
+            "other": "{file} cannot be used ({count} problems below). Nothing was replaced: the current "
+            "workspace is kept.",
+        },
+        "fr": {
+            "one": "{file} n'est pas utilisable ({count} problème ci-dessous). Rien n'a été remplacé : "
+            "l'espace de travail actuel est conservé.",
+            "other": "{file} n'est pas utilisable ({count} problèmes ci-dessous). Rien n'a été remplacé : "
+            "l'espace de travail actuel est conservé.",
+        },
     },
     "ui.backlog.replaced": {
         "en": "{file} is valid and is now the workspace.",
@@ -262,17 +284,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le backlog d'équipe {file} a été fusionné dans l'espace de travail.",
     },
     "ui.backlog.preview": {
-        "en": "Team backlog {file}: {added} initiative(s) to add, {changed} to change, {unchanged} "
-        "unchanged, "
-        "{conflicts} conflict(s). Nothing changes until you confirm.",
-        "fr": "Backlog d'équipe {file} : {added} initiative(s) à ajouter, {changed} à modifier, {unchanged} "
-        "inchangée(s), {conflicts} conflit(s). Rien ne change tant que vous n'avez pas confirmé.",
+        "en": "Team backlog {file}: {added}, {changed}, {unchanged}. Nothing changes until you confirm.",
+        "fr": "Backlog d'équipe {file} : {added}, {changed}, {unchanged}. Rien ne change tant que vous "
+        "n'avez pas confirmé.",
+    },
+    "ui.backlog.count_added": {
+        "en": {"one": "{count} initiative to add", "other": "{count} initiatives to add"},
+        "fr": {"one": "{count} initiative à ajouter", "other": "{count} initiatives à ajouter"},
+    },
+    "ui.backlog.count_changed": {
+        "en": {"one": "{count} to change", "other": "{count} to change"},
+        "fr": {"one": "{count} à modifier", "other": "{count} à modifier"},
+    },
+    "ui.backlog.count_unchanged": {
+        "en": {"one": "{count} unchanged", "other": "{count} unchanged"},
+        "fr": {"one": "{count} inchangée", "other": "{count} inchangées"},
+    },
+    "ui.backlog.blocked": {
+        "en": "Team backlog {file} cannot be merged: {reasons}. Fix the backlog and upload it again; "
+        "nothing has changed in the workspace.",
+        "fr": "Le backlog d'équipe {file} ne peut pas être fusionné : {reasons}. Corrigez le backlog et "
+        "importez-le de nouveau ; rien n'a changé dans l'espace de travail.",
+    },
+    "ui.backlog.blocked_problems": {
+        "en": {
+            "one": "{count} problem, listed below with its sheet and row",
+            "other": "{count} problems, listed below with their sheet and row",
+        },
+        "fr": {
+            "one": "{count} problème, listé ci-dessous avec sa feuille et sa ligne",
+            "other": "{count} problèmes, listés ci-dessous avec leur feuille et leur ligne",
+        },
+    },
+    "ui.backlog.blocked_conflicts": {
+        "en": {
+            "one": "{count} initiative that belongs to another team or clashes with an existing id",
+            "other": "{count} initiatives that belong to another team or clash with an existing id",
+        },
+        "fr": {
+            "one": "{count} initiative appartient à une autre équipe ou se confond avec un identifiant "
+            "existant",
+            "other": "{count} initiatives appartiennent à une autre équipe ou se confondent avec un "
+            "identifiant existant",
+        },
+    },
+    "ui.backlog.and": {"en": " and ", "fr": " et "},
+    "ui.backlog.read_as_backlog": {
+        "en": "{file} is read as a team backlog (initiatives and impacts): its empty sheets {sheets} "
+        "were ignored.",
+        "fr": "{file} est lu comme un backlog d'équipe (initiatives et impacts) : ses feuilles vides "
+        "{sheets} ont été ignorées.",
     },
     "ui.backlog.confirm_merge": {"en": "Confirm the merge", "fr": "Confirmer la fusion"},
-    "ui.backlog.merge_blocked": {
-        "en": "The merge is blocked until the conflicts and problems above are fixed in the backlog.",
-        "fr": "La fusion est bloquée tant que les conflits et problèmes ci-dessus ne sont pas corrigés dans "
-        "le backlog.",
+    "ui.table.in_full": {
+        "en": {
+            "one": "Read the long text in full ({count})",
+            "other": "Read the long texts in full ({count})",
+        },
+        "fr": {
+            "one": "Lire le texte long en entier ({count})",
+            "other": "Lire les textes longs en entier ({count})",
+        },
+    },
+    "ui.table.row": {"en": "row {row}", "fr": "ligne {row}"},
+    "ui.backlog.total_cost": {
+        "en": {
+            "one": "{count} initiative, asking {total} in all.",
+            "other": "{count} initiatives, asking {total} in all.",
+        },
+        "fr": {
+            "one": "{count} initiative, qui demande {total} au total.",
+            "other": "{count} initiatives, qui demandent {total} au total.",
+        },
     },
     "ui.backlog.notes": {"en": "Remarks ({count})", "fr": "Remarques ({count})"},
     "ui.backlog.initiatives": {"en": "Initiatives ({count})", "fr": "Initiatives ({count})"},
@@ -282,9 +365,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "serveur avant d'être pris en compte.",
     },
     "ui.backlog.edit_refused": {
-        "en": "This edit was not taken ({count} problem(s) below); the workspace is unchanged.",
-        "fr": "Cette modification n'a pas été prise en compte ({count} problème(s) ci-dessous) ; l'espace de "
-        "travail est inchangé.",
+        "en": {
+            "one": "This edit was not taken ({count} problem below); the workspace is unchanged.",
+            "other": "This edit was not taken ({count} problems below); the workspace is unchanged.",
+        },
+        "fr": {
+            "one": "Cette modification n'a pas été prise en compte ({count} problème ci-dessous) ; "
+            "l'espace de travail est inchangé.",
+            "other": "Cette modification n'a pas été prise en compte ({count} problèmes ci-dessous) ; "
+            "l'espace de travail est inchangé.",
+        },
     },
     # --- strategy ---------------------------------------------------------------------
     "ui.strategy.intro": {
@@ -325,14 +415,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Chaîne de valeur : initiative → indicateur → objectif",
     },
     "ui.strategy.chain_help": {
-        "en": "Line width is the flow of value; orange lines end in a KPI that serves no goal. {shown} of "
-        "{total} initiatives drawn (the largest contributions).",
+        "en": "Line width is the flow of value; orange lines end in a KPI that serves no goal. The {shown} "
+        "initiatives of largest value are drawn, out of {total}; the table below lists every one.",
         "fr": "L'épaisseur des traits figure le flux de valeur ; les traits orange aboutissent à un "
-        "indicateur "
-        "qui ne sert aucun objectif. {shown} initiatives sur {total} représentées (les plus fortes "
-        "contributions).",
+        "indicateur qui ne sert aucun objectif. Les {shown} initiatives de plus grande valeur sont "
+        "représentées, sur {total} ; le tableau ci-dessous les liste toutes.",
     },
-    "ui.strategy.chain_table": {"en": "The value chain as a table", "fr": "La chaîne de valeur en tableau"},
+    "ui.strategy.chain_table": {
+        "en": {
+            "one": "See all: the value chain as a table ({count} initiative)",
+            "other": "See all: the value chain as a table ({count} initiatives)",
+        },
+        "fr": {
+            "one": "Tout voir : la chaîne de valeur en tableau ({count} initiative)",
+            "other": "Tout voir : la chaîne de valeur en tableau ({count} initiatives)",
+        },
+    },
     # --- scenario ---------------------------------------------------------------------
     "ui.scenario.default_name": {"en": "Scenario {n}", "fr": "Scénario {n}"},
     "ui.scenario.name": {"en": "Scenario name", "fr": "Nom du scénario"},
@@ -340,7 +438,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.scenario.mode_total": {"en": "one total", "fr": "un total"},
     "ui.scenario.mode_period": {"en": "per period", "fr": "par période"},
     "ui.scenario.mode_both": {"en": "total and per period", "fr": "total et par période"},
-    "ui.scenario.time_limit": {"en": "Solver time limit (s)", "fr": "Limite de temps du solveur (s)"},
+    "ui.scenario.time_limit": {
+        "en": "Maximum computing time (seconds)",
+        "fr": "Temps de calcul maximal (secondes)",
+    },
     "ui.scenario.budget_total": {"en": "Total budget (€)", "fr": "Budget total (€)"},
     "ui.scenario.budget_period": {"en": "Budget {period} (€)", "fr": "Budget {period} (€)"},
     "ui.scenario.budget_help": {
@@ -408,8 +509,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dans une phase).",
     },
     "ui.result.status_line": {
-        "en": "Solver status: {status}; proven gap {gap}; solved in {seconds} s.",
-        "fr": "Statut du solveur : {status} ; écart prouvé {gap} ; résolu en {seconds} s.",
+        "en": "Result: {status}. No portfolio can be worth more than {gap} above it; computed in "
+        "{seconds} s.",
+        "fr": "Résultat : {status}. Aucun portefeuille ne peut valoir plus de {gap} au-dessus ; calculé en "
+        "{seconds} s.",
     },
     "ui.result.infeasible": {
         "en": "No portfolio satisfies this scenario. Here is what conflicts:",
@@ -536,7 +639,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Funded initiatives by goal",
         "fr": "Initiatives financées par objectif",
     },
-    "ui.review.goal_line": {"en": "{count} initiative(s), {cost}", "fr": "{count} initiative(s), {cost}"},
+    "ui.review.goal_line": {
+        "en": {"one": "{count} initiative, {cost}", "other": "{count} initiatives, {cost}"},
+        "fr": {"one": "{count} initiative, {cost}", "other": "{count} initiatives, {cost}"},
+    },
     "ui.review.kpis": {"en": "Expected KPI movement", "fr": "Évolution attendue des indicateurs"},
     "ui.review.kpis_help": {
         "en": "Baseline → projected level if the funded initiatives deliver their expected impacts (weighted "

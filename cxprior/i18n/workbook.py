@@ -445,8 +445,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vérifiés lors de la fusion).",
     },
     "wb.cli.invalid": {
-        "en": "{path}: {count} problem(s) to fix:",
-        "fr": "{path} : {count} problème(s) à corriger :",
+        "en": {"one": "{path}: {count} problem to fix:", "other": "{path}: {count} problems to fix:"},
+        "fr": {
+            "one": "{path} : {count} problème à corriger :",
+            "other": "{path} : {count} problèmes à corriger :",
+        },
     },
     "wb.cli.row": {"en": "row {row}", "fr": "ligne {row}"},
     "wb.cli.workbook": {"en": "workbook", "fr": "classeur"},

@@ -52,12 +52,13 @@ def solve_cbc(
     """Solve `prob` (default: the model's problem) with CBC and read the outcome honestly.
 
     `prob` lets the caller pass a variant (e.g. the tie-break problem) over the same
-    variables; `start` (0/1 per initiative) becomes CBC's MIP start.
+    variables; `start` (0/1 per initiative, or a value per column) becomes CBC's MIP start.
     """
     prob = prob or model.prob
     xs = list(model.x.values())
     if start is not None:
-        for var, v in zip(xs, start.tolist(), strict=True):
+        starting = model.columns if len(start) == len(model.columns) else xs
+        for var, v in zip(starting, np.asarray(start).tolist(), strict=True):
             var.setInitialValue(round(v), check=False)
     with tempfile.TemporaryDirectory(prefix="cxprior-cbc-") as tmp:
         log_path = os.path.join(tmp, "cbc.log")
@@ -89,6 +90,8 @@ def solve_cbc(
             return Outcome("no_solution", None, None, None, None, seconds)
         raise SolverError(f"CBC stopped without a usable answer ({verdict or pulp.LpStatus[prob.status]}).")
     x = np.array([(var.varValue or 0.0) > 0.5 for var in xs], dtype=float)
+    values = np.array([round(var.varValue or 0.0) for var in model.columns], dtype=float)
+    values[: len(xs)] = x
     nodes_match = _NODES.search(log)
     nodes = int(nodes_match.group("nodes")) if nodes_match else 0
     objective = float(sum(a * round(v.varValue or 0.0) for v, a in prob.objective.items()))
@@ -100,7 +103,7 @@ def solve_cbc(
         bound = max(bound, objective)
         found_gap = relative_gap(objective, bound)
         status = "optimal" if found_gap <= gap + 1e-9 else "feasible"
-        return Outcome(status, x, objective, bound, found_gap, seconds, nodes)
+        return Outcome(status, x, objective, bound, found_gap, seconds, nodes, values)
     found_gap = relative_gap(objective, bound) if bound is not None else None
     status = "time_limit" if verdict.startswith("Stopped on time") else "feasible"
-    return Outcome(status, x, objective, bound, found_gap, seconds, nodes)
+    return Outcome(status, x, objective, bound, found_gap, seconds, nodes, values)

@@ -108,6 +108,27 @@ def _levels(instance, scenario: Scenario, points: int) -> tuple[list[str], np.nd
     return keys, low, np.maximum(high, low)
 
 
+def _own_fraction(scenario: Scenario, keys: list[str], low: np.ndarray, high: np.ndarray) -> list[float]:
+    """Where the scenario's own budgets lie on the path from `low` to `high` ([] when off it).
+
+    The scenario's budget is always one of the computed levels, so its own portfolio sits on
+    the curve instead of between two sampled levels. With period budgets it is on the path
+    only when every period is at the same fraction of its range."""
+    limits = scenario.budget_limits
+    if any(k not in limits for k in keys):
+        return []
+    spans = high - low
+    fractions = {
+        round(float((limits[k] - lo) / span), 9) if span > 0 else None
+        for k, lo, span in zip(keys, low, spans, strict=True)
+    }
+    fractions.discard(None)
+    if len(fractions) != 1:
+        return []
+    (t,) = fractions
+    return [t] if 0.0 < t < 1.0 else []
+
+
 def frontier(
     workspace: Workspace,
     scenario: Scenario,
@@ -126,7 +147,7 @@ def frontier(
     scores = scores or score(workspace, lang)
     instance = make_instance(workspace, scores)
     keys, low, high = _levels(instance, scenario, points)
-    fractions = np.linspace(0.0, 1.0, points)
+    fractions = sorted({*np.linspace(0.0, 1.0, points).tolist(), *_own_fraction(scenario, keys, low, high)})
 
     def budgets_at(t: float) -> dict[str, float]:
         # to the cent: 9.999999999999998 is not a budget anyone set
@@ -170,7 +191,9 @@ def frontier(
     def fits(level: dict[str, float]) -> bool:
         if top_solved.x is None:
             return False
-        spend = {k: float(instance.cost_in(k) @ top_solved.x) for k in level}
+        # with flexible starts, the spend of the top portfolio as it was started
+        spend = instance.spend(top_solved.x, top_solved.shift)
+        spend[TOTAL_PERIOD] = float(instance.cost @ top_solved.x)
         return all(spend[k] <= level[k] + 1e-9 * max(1.0, level[k]) for k in level)
 
     result: list[FrontierPoint] = []
@@ -182,7 +205,8 @@ def frontier(
             continue
         solved = solve_at(level, start)
         if solved.x is not None:
-            start = solved.x
+            # a roadmap model warm-starts from every column of the previous level's portfolio
+            start = solved.full_solution(model) if model.flexible else solved.x
         result.append(_point(instance, keys, level, solved, solved.seconds))
     return Frontier(_never_down(result), scenario.solver, gap, time.perf_counter() - began)
 
@@ -226,6 +250,6 @@ def _point(
         status=solved.status,
         gap=solved.gap,
         budget_by_period=by_period,
-        cost_by_period={p: float(instance.period_cost[p][chosen].sum()) for p in instance.periods},
+        cost_by_period=instance.spend(solved.x, solved.shift),
         seconds=seconds,
     )

@@ -9,6 +9,9 @@ the count or phase caps are full. A ranked list cannot plan for minimum goal sha
 a careful user it tops up a goal below its share with the best-ranked initiatives serving
 it that still fit, and says so in `explanation` when the share is still missed (then the
 comparison with the optimizer is not like for like). Competency shares are not attempted.
+A ranked list does not plan when: every item starts at its earliest start, and is funded
+only if the teams' capacities hold it there and what it starts after is funded and
+finished before (brought along like a prerequisite).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import numpy as np
 from cxprior.domain import PortfolioResult, Scenario, Scores, Workspace, focus_indicators, score
 from cxprior.i18n import format_number, format_percent, tr
 from cxprior.portfolio.infeasible import direct_conflicts, required_items
-from cxprior.portfolio.model import Instance, forced_bounds, make_instance
+from cxprior.portfolio.model import Instance, capacity_limits, forced_bounds, make_instance
 from cxprior.portfolio.optimizer import infeasible_result, optimize
 from cxprior.portfolio.solve import check_scenario
 
@@ -38,11 +41,24 @@ def _bundle(instance: Instance, k: int, chosen: np.ndarray) -> list[int] | None:
         if chosen[j] or j in bundle:
             continue
         bundle.append(j)
-        for pre in instance.depends_on[j]:
+        after = instance.starts_after[j] if instance.starts_after else ()
+        for pre in (*instance.depends_on[j], *after):
             if pre not in instance.index:
                 return None
             stack.append(instance.index[pre])
     return bundle
+
+
+def _in_order(instance: Instance, bundle: list[int]) -> bool:
+    """At their earliest starts, each item starts after what it must start after finishes."""
+    if not instance.starts_after or not instance.periods:
+        return True
+    for j in bundle:
+        for other in instance.starts_after[j]:
+            a = instance.index.get(other)
+            if a is not None and instance.end[a] >= instance.earliest[j]:
+                return False
+    return True
 
 
 def rank(instance: Instance, rank_by: RankBy) -> list[int]:
@@ -77,11 +93,19 @@ def greedy_portfolio(
     _, upper = forced_bounds(instance, scenario)
     budgets = scenario.budget_limits
     costs = {p: instance.cost_in(p) for p in budgets}
+    # team work at the earliest starts, per (team, period) of the Capacity sheet
+    capacity = capacity_limits(instance, scenario)
+    work = {
+        (team, period): instance.effort[team][:, instance.periods.index(period)]
+        for team, period in capacity
+        if team in instance.effort and period in instance.periods
+    }
 
     chosen = np.zeros(instance.n, dtype=bool)
     for iid in required_items(instance, scenario).ids:
         chosen[instance.index[iid]] = True
     spent = {p: float(costs[p][chosen].sum()) for p in budgets}
+    used = {key: float(effort[chosen].sum()) for key, effort in work.items()}
     groups = {instance.group[k] for k in np.flatnonzero(chosen) if instance.group[k]}
     phases = {instance.phase[k] for k in np.flatnonzero(chosen) if instance.phase[k]}
 
@@ -101,9 +125,16 @@ def greedy_portfolio(
         extra = {p: float(costs[p][bundle].sum()) for p in budgets}
         if any(spent[p] + extra[p] > budgets[p] + 1e-9 * max(1.0, budgets[p]) for p in budgets):
             return False
+        more = {key: float(effort[bundle].sum()) for key, effort in work.items()}
+        if any(used[key] + more[key] > capacity[key] + 1e-9 * max(1.0, capacity[key]) for key in work):
+            return False
+        if not _in_order(instance, bundle):
+            return False
         chosen[bundle] = True
         for p in budgets:
             spent[p] += extra[p]
+        for key in work:
+            used[key] += more[key]
         groups |= set(bundle_groups)
         phases |= new_phases
         return True

@@ -120,6 +120,8 @@ class Outcome:
     gap: float | None
     seconds: float
     nodes: int = 0  # branch-and-bound nodes: a measure of difficulty that no clock disturbs
+    # every column's value, integers rounded (x first; the phase and start variables after)
+    values: np.ndarray | None = None
 
 
 def relative_gap(objective: float, bound: float) -> float:
@@ -296,7 +298,8 @@ class HighsSession:
         max_nodes: int | None = None,
         abs_gap: float | None = None,
     ) -> Outcome:
-        """Solve from the current state; `start` (0/1 per initiative) is a warm start."""
+        """Solve from the current state; `start` is a warm start: 0/1 per initiative (HiGHS
+        completes the other columns), or a value for every column."""
         h = self.highs
         set_option(h, "mip_rel_gap", gap)
         # the absolute criterion must not stop HiGHS before the relative gap we claim
@@ -304,8 +307,9 @@ class HighsSession:
         set_option(h, "time_limit", INF if time_limit is None else float(time_limit))
         set_option(h, "mip_max_nodes", 2**31 - 1 if max_nodes is None else int(max_nodes))
         if start is not None:
-            cols = np.arange(self.n_x, dtype=np.int32)
-            h.setSolution(self.n_x, cols, np.asarray(start, dtype=float))
+            size = len(start) if len(start) <= self.n_cols else self.n_x
+            cols = np.arange(size, dtype=np.int32)
+            h.setSolution(size, cols, np.asarray(start, dtype=float)[:size])
         began = time.perf_counter()
         self._deadline = None if time_limit is None else time.monotonic() + time_limit + GUARD_GRACE_SECONDS
         # the Python callback costs ~20 ms per solve: only when there is a clock to guard
@@ -346,4 +350,6 @@ class HighsSession:
             status = "time_limit"
         else:
             status = "feasible"
-        return Outcome(status, x, objective, bound, found_gap, seconds, int(info.mip_node_count))
+        rounded = np.round(values)
+        rounded[: self.n_x] = x
+        return Outcome(status, x, objective, bound, found_gap, seconds, int(info.mip_node_count), rounded)

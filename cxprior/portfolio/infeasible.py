@@ -4,16 +4,21 @@ Two steps. `direct_conflicts` names, before any solve, the conflicts one can see
 data: items both forced in and out, a forced item whose prerequisite chain is forced out,
 two required items in one exclusive group, required items costing more than a budget
 (with the items and amounts), more required items than the maximum count or phases, and
-minimum goal shares no portfolio can reach. Every check is sound: it only fires when no
-portfolio can satisfy the scenario. ("Required" = mandatory, forced in, and everything
-those need through `depends_on`.)
+minimum goal shares no portfolio can reach, required items needing more of a team than it
+has in a period, and a required item that must start after another required one finishes
+too late for it. With flexible starts the budget and capacity checks count each required
+item at its least spend in the period over the starts it may take. Every check is sound:
+it only fires when no portfolio can satisfy the scenario. ("Required" = mandatory, forced
+in, and everything those need through `depends_on` and `starts_after`.)
 
 For anything else `elastic_explanation` relaxes constraint groups with elastic variables:
-each group (a budget, the count cap, the phase cap, a goal share, a competency share, each
-forced or mandatory item) gets a binary "relaxed" switch and slack bounded by a big-M, and
+each group (a budget, the count cap, the phase cap, a goal share, a competency share, a
+phase share, a team's capacity in a period, each forced or mandatory item) gets a binary
+"relaxed" switch and slack bounded by a big-M, and
 a MILP finds the smallest set of groups whose relaxation makes the scenario feasible, then
 the least slack (weighted so it never outweighs one more group). Dependencies and
-exclusive groups are facts of the backlog, not choices of the scenario: never relaxed.
+exclusive groups, like start windows and `starts_after`, are facts of the backlog, not
+choices of the scenario: never relaxed.
 """
 
 from __future__ import annotations
@@ -24,10 +29,12 @@ import highspy
 import numpy as np
 
 from cxprior.domain import TOTAL_PERIOD, Scenario, Workspace
-from cxprior.i18n import format_money, format_percent, tr
+from cxprior.i18n import format_money, format_number, format_percent, tr
 from cxprior.portfolio.highs import INF, new_highs, set_option, to_arrays
-from cxprior.portfolio.model import Instance, PortfolioModel, forced_bounds
+from cxprior.portfolio.model import Instance, PortfolioModel, capacity_limits, forced_bounds
 
+# the roadmap's rows that say what the data is, not what the scenario asks: never relaxed
+_ROADMAP_FACTS = ("start_choice", "after_funding", "starts_after")
 # how many items a sentence lists before "and N more"
 LIST_LIMIT = 8
 ELASTIC_TIME_LIMIT = 30.0
@@ -67,7 +74,8 @@ class Required:
 
 
 def required_items(instance: Instance, scenario: Scenario) -> Required:
-    """Mandatory and forced-in items, and transitively everything they depend on."""
+    """Mandatory and forced-in items, and transitively everything they depend on (`depends_on`
+    and `starts_after`, which implies funding too)."""
     roots = [iid for k, iid in enumerate(instance.ids) if instance.mandatory[k]]
     roots += [iid for iid in scenario.force_in if iid not in roots]
     because: dict[str, str] = {}
@@ -80,9 +88,23 @@ def required_items(instance: Instance, scenario: Scenario) -> Required:
         seen.add(iid)
         if iid != root:
             because[iid] = root
-        for pre in instance.depends_on[instance.index[iid]]:
+        k = instance.index[iid]
+        after = instance.starts_after[k] if instance.starts_after else ()
+        for pre in (*instance.depends_on[k], *after):
             stack.append((pre, root))
     return Required(tuple(i for i in instance.ids if i in seen), because)
+
+
+def least_in_period(profile: np.ndarray, period: int, allowed: np.ndarray) -> np.ndarray:
+    """Per item, the least it puts in one period over the starts it may take."""
+    least = profile[:, period].copy()
+    for o in range(1, int(allowed.max(initial=0)) + 1):
+        can = allowed >= o
+        if period - o >= 0:
+            least[can] = np.minimum(least[can], profile[can, period - o])
+        else:
+            least[can] = 0.0
+    return least
 
 
 def direct_conflicts(
@@ -127,8 +149,13 @@ def direct_conflicts(
 
     cols = np.array([instance.index[i] for i in required.ids], dtype=int)
     budgets = scenario.budget_limits
+    allowed = instance.shifts_allowed(scenario)
+    profile = instance.cost_profile()
     for period, amount in budgets.items():
         costs = instance.cost_in(period)
+        if period != TOTAL_PERIOD and allowed.any():
+            # a required item that may start later needs only its least spend here
+            costs = least_in_period(profile, instance.periods.index(period), allowed)
         needed = float(costs[cols].sum()) if len(cols) else 0.0
         if needed > amount + 1e-6 * max(1.0, amount):
             paying = [instance.ids[k] for k in cols if costs[k] > 0]
@@ -167,6 +194,61 @@ def direct_conflicts(
                 )
             )
     sentences += _goal_share_conflicts(workspace, instance, scenario, required, lang)
+    sentences += _roadmap_conflicts(instance, scenario, required, cols, lang)
+    return sentences
+
+
+def _roadmap_conflicts(
+    instance: Instance, scenario: Scenario, required: Required, cols: np.ndarray, lang: str
+) -> list[str]:
+    """Required items that need more of a team than it has in a period (at their least over
+    the starts they may take), or that must start after another finishes too late."""
+    sentences = []
+    allowed = instance.shifts_allowed(scenario)
+    unit = tr("opt.road.unit", lang)
+    capacity = capacity_limits(instance, scenario)
+    for (team, period), amount in capacity.items():
+        profile = instance.effort.get(team)
+        if profile is None or period not in instance.periods or not len(cols):
+            continue
+        least = least_in_period(profile, instance.periods.index(period), allowed)
+        needed = float(least[cols].sum())
+        if needed > amount + 1e-6 * max(1.0, amount):
+            users = [instance.ids[k] for k in cols if least[k] > 0]
+            users.sort(key=lambda i: (-least[instance.index[i]], i))
+            parts = [_item(instance, i, format_number(float(least[instance.index[i]]), lang)) for i in users]
+            if len(users) > LIST_LIMIT:
+                parts = [*parts[:LIST_LIMIT], tr("opt.and_more", lang, count=len(users) - LIST_LIMIT)]
+            sentences.append(
+                tr(
+                    "opt.road.conflict.capacity",
+                    lang,
+                    team=team,
+                    period=period,
+                    capacity=format_number(amount, lang),
+                    needed=format_number(needed, lang),
+                    unit=unit,
+                    items=", ".join(parts),
+                )
+            )
+    if instance.periods and instance.starts_after:
+        chosen = set(required.ids)
+        for iid in required.ids:
+            b = instance.index[iid]
+            latest = int(instance.earliest[b] + allowed[b])
+            for other in instance.starts_after[b]:
+                a = instance.index.get(other)
+                if other in chosen and a is not None and int(instance.end[a]) >= latest:
+                    sentences.append(
+                        tr(
+                            "opt.road.conflict.after_late",
+                            lang,
+                            item=_item(instance, iid),
+                            other=_item(instance, other),
+                            finish=instance.periods[int(instance.end[a])],
+                            latest=instance.periods[latest],
+                        )
+                    )
     return sentences
 
 
@@ -217,7 +299,7 @@ def _goal_share_conflicts(
 
 @dataclass(frozen=True)
 class _Group:
-    # budget | max_initiatives | max_phases | goal_share | positive_value | competency_share
+    # budget | max_initiatives | max_phases | goal_share | positive_value | competency_share | phase_share
     # | force_in | mandatory | force_out
     kind: str
     key: object = None
@@ -252,7 +334,8 @@ def smallest_relaxation(model: PortfolioModel) -> list[tuple[_Group, float]] | N
     rows = list(model.rows.values())
     relax_rows: list[tuple[int, int, float, float]] = []  # row, group, sign, big-M
     for r, row in enumerate(rows):
-        if row.kind in ("depends", "exclusive", "phase_link", "budget_sum"):
+        # facts of the backlog (and the implied sum), never relaxed; capacity rows are
+        if row.kind in ("depends", "exclusive", "phase_link", "budget_sum", *_ROADMAP_FACTS):
             continue
         start, end = arrays.start[r], arrays.start[r + 1]
         a = arrays.value[start:end]
@@ -287,7 +370,16 @@ def smallest_relaxation(model: PortfolioModel) -> list[tuple[_Group, float]] | N
             cost[n_base + g] = 1.5
     big_m = np.array([m for *_, m in relax_rows], dtype=float)
     # slack weights sum to < 1: the fewest groups first, then the least slack
-    cost[n_base + n_groups :] = 1.0 / (big_m * (n_slack + 1))
+    slack_scale = 1.0
+    if any(grp.kind == "capacity" for grp in groups):
+        # among sets of as many groups, more team capacity beats dropping a mandatory item or
+        # a budget rule: a discount smaller than any one group, with the slack kept below it
+        discount = 1.0 / (2 * (n_groups + 1))
+        for g, grp in enumerate(groups):
+            if grp.kind == "capacity":
+                cost[n_base + g] = 1.0 - discount
+        slack_scale = discount / 2
+    cost[n_base + n_groups :] = slack_scale / (big_m * (n_slack + 1))
     col_lower = np.zeros(n_cols)
     col_upper = np.ones(n_cols)
     col_upper[n_base + n_groups :] = big_m
@@ -398,7 +490,46 @@ def _describe(workspace: Workspace, model: PortfolioModel, group: _Group, amount
             competency=tr(f"opt.competency.{key}", lang),
             share=format_percent(scenario.min_competency_share[key], lang, 0),
         )
+    if group.kind == "phase_share":
+        phase = str(group.key)
+        return tr(
+            "listen.relax.phase_share",
+            lang,
+            phase=phase,
+            share=format_percent(scenario.min_phase_share[phase], lang, 0),
+        )
     if group.kind == "positive_value":
         return tr("opt.relax.positive_value", lang)
+    if group.kind == "capacity":
+        team, period = group.key  # type: ignore[misc]
+        text = tr(
+            "opt.road.relax.capacity",
+            lang,
+            team=team,
+            period=period,
+            more=format_number(np.ceil(amount - 1e-9), lang),
+            unit=tr("opt.road.unit", lang),
+            capacity=format_number(model.capacity[team, period], lang),
+        )
+        users = _required_users(model, team, period)
+        if users:
+            text += tr("opt.road.relax.capacity_users", lang, items=_items(inst, users, lang))
+        return text
     item = _item(inst, str(group.key))
     return tr(f"opt.relax.{group.kind}", lang, item=item)
+
+
+def _required_users(model: PortfolioModel, team: str, period: str) -> list[str]:
+    """Required items whose effort for `team` may fall in `period` at a start they may take."""
+    inst = model.instance
+    profile = inst.effort.get(team)
+    if profile is None:
+        return []
+    t = inst.periods.index(period)
+    allowed = model.max_shift()
+    users = []
+    for iid in required_items(inst, model.scenario).ids:
+        k = inst.index[iid]
+        if any(t - o >= 0 and profile[k, t - o] > 0 for o in range(int(allowed[k]) + 1)):
+            users.append(iid)
+    return users

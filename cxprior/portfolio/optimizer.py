@@ -46,20 +46,36 @@ def portfolio_result(
                 gap=_percent(solved.gap, lang),
             ),
         )
+    shift = solved.shift if solved.shift is not None else np.zeros(instance.n, dtype=int)
+    start, finish = timing(instance, solved.x, shift)
     return PortfolioResult(
         status=status,
         objective=solved.objective,
         gap=solved.gap,
         selected=selected,
         total_cost=float(instance.cost[chosen].sum()),
-        cost_by_period={p: float(instance.period_cost[p][chosen].sum()) for p in instance.periods},
+        cost_by_period=instance.spend(solved.x, shift),
         value_by_goal=scores.value_by_goal(selected),
         solver=scenario.solver,
         solve_seconds=round(solved.seconds, 4),
         explanation=explanation,
         scenario=scenario,
         focus=focus_indicators(workspace, selected),
+        start=start,
+        finish=finish,
+        effort_by_team=instance.team_use(solved.x, shift),
     )
+
+
+def timing(instance: Instance, x: np.ndarray, shift: np.ndarray) -> tuple[dict[str, str], dict[str, str]]:
+    """Start and finish period of each funded initiative (none without cost periods)."""
+    if not instance.periods:
+        return {}, {}
+    chosen = np.flatnonzero(np.asarray(x) > 0.5)
+    periods = instance.periods
+    start = {instance.ids[k]: periods[int(instance.earliest[k] + shift[k])] for k in chosen}
+    finish = {instance.ids[k]: periods[int(instance.end[k] + shift[k])] for k in chosen}
+    return start, finish
 
 
 def _percent(share: float | None, lang: str) -> str:

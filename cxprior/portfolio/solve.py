@@ -14,6 +14,10 @@ first solve maximises the plain value; then
   deterministic. It settles every tie (A alone = B + C). Above that size its root alone
   costs as much as the first solve (measured: 1.8 s CPU after a 1.9 s solve at 1,000
   items), for ties that continuous values almost never produce.
+With flexible starts (roadmap) the second criterion is "then earlier starts": the
+second solve minimises M·count + Σ shifts (M above any sum of shifts, so the count comes
+first), and `earliest_starts` then moves each funded item's start earlier, one at a time,
+while every row stays satisfied (for any size, after either solve).
 A tiny ε per initiative in one objective was rejected: to never outweigh a value difference
 at a 1e-6 gap it must be so small (≈1e-12 of a value) that HiGHS cannot see it, so it would
 break no tie reliably. `objective` is always recomputed as the sum of the chosen values.
@@ -31,6 +35,8 @@ from cxprior.domain import (
     Scenario,
     ScenarioError,
     Workspace,
+    fold,
+    phases_of,
 )
 from cxprior.i18n import tr
 from cxprior.portfolio.cbc import solve_cbc
@@ -47,38 +53,90 @@ TIE_BREAK_MILP_LIMIT = 500
 TIE_BREAK_TOLERANCE = 1e-9
 
 
-def drop_worthless(model: PortfolioModel, x: np.ndarray, arrays: Arrays | None = None) -> np.ndarray:
+class RowCheck:
+    """Row activities of one full column vector, and whether a change keeps every row satisfied."""
+
+    def __init__(self, arrays: Arrays, full: np.ndarray) -> None:
+        n_rows = len(arrays.row_names)
+        self.arrays = arrays
+        self.row_of_entry = np.repeat(np.arange(n_rows), np.diff(arrays.start))
+        self.order = np.argsort(arrays.index, kind="stable")
+        self.first = np.searchsorted(arrays.index[self.order], np.arange(len(arrays.cost) + 1))
+        self.activity = np.zeros(n_rows)
+        np.add.at(self.activity, self.row_of_entry, arrays.value * full[arrays.index])
+        # each finite bound with a tolerance relative to itself; infinite bounds stay infinite
+        upper, lower = arrays.row_upper, arrays.row_lower
+        self.upper_ok = upper + 1e-9 * np.maximum(1.0, np.abs(np.nan_to_num(upper, posinf=0.0)))
+        self.lower_ok = lower - 1e-9 * np.maximum(1.0, np.abs(np.nan_to_num(lower, neginf=0.0)))
+
+    def change(self, cols: np.ndarray, deltas: np.ndarray) -> np.ndarray:
+        """Row activities after adding `deltas` to the columns `cols`."""
+        after = self.activity.copy()
+        for col, delta in zip(cols.tolist(), deltas.tolist(), strict=True):
+            entries = self.order[self.first[col] : self.first[col + 1]]
+            np.add.at(after, self.row_of_entry[entries], delta * self.arrays.value[entries])
+        return after
+
+    def ok(self, activity: np.ndarray) -> bool:
+        return bool(np.all(activity <= self.upper_ok) and np.all(activity >= self.lower_ok))
+
+
+def drop_worthless(
+    model: PortfolioModel, x: np.ndarray, arrays: Arrays | None = None, shift: np.ndarray | None = None
+) -> np.ndarray:
     """`x` without the funded items of value ≤ 0 that can leave with every row still satisfied."""
     inst = model.instance
     candidates = [k for k in np.flatnonzero(x > 0.5) if inst.value[k] <= 0 and model.lower[k] == 0]
     if not candidates:
         return x
-    arrays = arrays or to_arrays(model)
-    n_rows = len(arrays.row_names)
-    row_of_entry = np.repeat(np.arange(n_rows), np.diff(arrays.start))
-    full = np.zeros(len(arrays.cost))
-    full[: inst.n] = x
     # a phase variable is 1 where a funded item needs it (what the solver may have set
-    # beyond that changes no row that matters here)
-    touched = {inst.phase[k] for k in np.flatnonzero(x > 0.5)}
-    for offset, phase in enumerate(model.phases):
-        full[inst.n + offset] = 1.0 if phase in touched else 0.0
-    activity = np.zeros(n_rows)
-    np.add.at(activity, row_of_entry, arrays.value * full[arrays.index])
-    # each finite bound with a tolerance relative to itself; infinite bounds stay infinite
-    upper_ok = arrays.row_upper + 1e-9 * np.maximum(1.0, np.abs(np.nan_to_num(arrays.row_upper, posinf=0.0)))
-    lower_ok = arrays.row_lower - 1e-9 * np.maximum(1.0, np.abs(np.nan_to_num(arrays.row_lower, neginf=0.0)))
+    # beyond that changes no row that matters here), a start variable where its item starts
+    full = model.full_solution(x, shift)
+    check = RowCheck(arrays or to_arrays(model), full)
     kept = x.copy()
     # worst first (most negative value), then by id: the same answer every time
     for k in sorted(candidates, key=lambda k: (inst.value[k], inst.ids[k])):
-        entries = np.flatnonzero(arrays.index == k)
-        change = np.zeros(n_rows)
-        np.add.at(change, row_of_entry[entries], -arrays.value[entries])
-        after = activity + change
-        if np.all(after <= upper_ok) and np.all(after >= lower_ok):
-            activity = after
+        cols = model.columns_of(k)
+        on = cols[full[cols] > 0.5]
+        after = check.change(on, -np.ones(len(on)))
+        if check.ok(after):
+            check.activity = after
+            full[on] = 0.0
             kept[k] = 0.0
     return kept
+
+
+def earliest_starts(
+    model: PortfolioModel, x: np.ndarray, shift: np.ndarray, arrays: Arrays | None = None
+) -> np.ndarray:
+    """`shift` with each funded item started as early as every row allows, one item at a time
+    (by id, again until nothing moves): among equal portfolios, earlier starts."""
+    if not model.flexible:
+        return shift
+    shift = shift.copy()
+    late = [k for k in np.unique(model.start_item) if x[k] > 0.5 and shift[k] > 0]
+    if not late:
+        return shift
+    full = model.full_solution(x, shift)
+    check = RowCheck(arrays or to_arrays(model), full)
+    ids = model.instance.ids
+    moved = True
+    while moved:
+        moved = False
+        for k in sorted(late, key=lambda k: ids[k]):
+            mine = model.start_item == k
+            now = int(model.start_cols[mine & (model.start_shift == shift[k])][0])
+            for earlier in range(int(shift[k])):
+                col = int(model.start_cols[mine & (model.start_shift == earlier)][0])
+                after = check.change(np.array([now, col]), np.array([-1.0, 1.0]))
+                if check.ok(after):
+                    check.activity = after
+                    full[now], full[col] = 0.0, 1.0
+                    shift[k] = earlier
+                    moved = True
+                    break
+        late = [k for k in late if shift[k] > 0]
+    return shift
 
 
 def check_scenario(workspace: Workspace, scenario: Scenario, lang: str = "en") -> None:
@@ -117,7 +175,18 @@ def check_scenario(workspace: Workspace, scenario: Scenario, lang: str = "en") -
     for period, amount in budgets.items():
         if not np.isfinite(amount) or amount < 0:
             problems.append(tr("opt.scenario.bad_budget", lang, period=period))
-    shares = {**scenario.min_goal_share, **scenario.min_competency_share}
+    phases = {fold(p): p for i in workspace.initiatives for p in phases_of(i.journey_phase)}
+    unknown_phases = [p for p in scenario.min_phase_share if fold(p) not in phases]
+    if unknown_phases:
+        problems.append(
+            tr(
+                "listen.scenario.unknown_phases",
+                lang,
+                phases=", ".join(unknown_phases),
+                known=", ".join(phases.values()) or "–",
+            )
+        )
+    shares = {**scenario.min_goal_share, **scenario.min_competency_share, **scenario.min_phase_share}
     for key, share in shares.items():
         if not 0 <= share <= 1:
             problems.append(tr("opt.scenario.bad_share", lang, subject=key))
@@ -130,8 +199,46 @@ def check_scenario(workspace: Workspace, scenario: Scenario, lang: str = "en") -
         problems.append(tr("opt.scenario.bad_time_limit", lang))
     if not 0 <= scenario.mip_gap < 1:
         problems.append(tr("opt.scenario.bad_gap", lang))
+    problems += _capacity_override_problems(workspace, scenario, lang)
     if problems:
         raise ScenarioError(" ".join(problems))
+
+
+def _capacity_override_problems(workspace: Workspace, scenario: Scenario, lang: str) -> list[str]:
+    """Overrides must name teams of the Capacity sheet, cost periods and numbers ≥ 0."""
+    overrides = scenario.capacity_overrides
+    if not overrides:
+        return []
+    teams = workspace.teams
+    problems = []
+    unknown = [team for team in overrides if team not in teams]
+    if unknown:
+        problems.append(
+            tr(
+                "opt.road.scenario.unknown_teams",
+                lang,
+                teams=", ".join(unknown),
+                known=", ".join(teams) or "–",
+            )
+        )
+    for team, by_period in overrides.items():
+        if team in unknown:
+            continue
+        periods = [p for p in by_period if p not in workspace.periods]
+        if periods:
+            problems.append(
+                tr(
+                    "opt.road.scenario.unknown_periods",
+                    lang,
+                    team=team,
+                    periods=", ".join(periods),
+                    known=", ".join(workspace.periods) or "–",
+                )
+            )
+        for period, amount in by_period.items():
+            if period in workspace.periods and not (np.isfinite(amount) and amount >= 0):
+                problems.append(tr("opt.road.scenario.bad_capacity", lang, team=team, period=period))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -145,9 +252,22 @@ class Solved:
     gap: float | None
     seconds: float
     nodes: int = 0  # of the value solve
+    # roadmap: per initiative, the periods its start is shifted by (0 for a fixed start)
+    shift: np.ndarray | None = None
+
+    def full_solution(self, model: PortfolioModel) -> np.ndarray | None:
+        """Every column's value (a warm start for another solve of the same model)."""
+        return None if self.x is None else model.full_solution(self.x, self.shift)
 
 
-def _finish(model: PortfolioModel, first: Outcome, x: np.ndarray, seconds: float, gap: float) -> Solved:
+def _finish(
+    model: PortfolioModel,
+    first: Outcome,
+    x: np.ndarray,
+    seconds: float,
+    gap: float,
+    shift: np.ndarray | None = None,
+) -> Solved:
     objective = float(model.instance.value @ x)
     bound = first.bound if first.bound is not None else None
     found_gap = (
@@ -156,7 +276,15 @@ def _finish(model: PortfolioModel, first: Outcome, x: np.ndarray, seconds: float
     status = first.status
     if status == "optimal" and (found_gap is None or found_gap > gap + 1e-9):
         status = "feasible"
-    return Solved(status, x, objective, bound, found_gap, seconds, first.nodes)
+    if shift is None:
+        shift = np.zeros(model.instance.n, dtype=int)
+    return Solved(status, x, objective, bound, found_gap, seconds, first.nodes, shift)
+
+
+def _shift(model: PortfolioModel, outcome: Outcome) -> np.ndarray:
+    if outcome.values is None:
+        return np.zeros(model.instance.n, dtype=int)
+    return model.shift_of(outcome.values)
 
 
 def _nothing_to_choose() -> Solved:
@@ -188,39 +316,69 @@ def solve_with_highs(
     if first.x is None:
         return Solved(first.status, None, None, None, None, time.perf_counter() - began)
     x = first.x
+    shift = _shift(model, first)
     if tie_break:
-        x = drop_worthless(model, x, session.arrays)
+        x = drop_worthless(model, x, session.arrays, shift)
         if first.status == "optimal" and model.instance.n <= TIE_BREAK_MILP_LIMIT:
-            x = _fewest_initiatives_highs(model, session, replace(first, x=x), _remaining(time_limit, began))
-    return _finish(model, first, x, time.perf_counter() - began, gap)
+            x, shift = _fewest_initiatives_highs(
+                model, session, replace(first, x=x), shift, _remaining(time_limit, began)
+            )
+        shift = earliest_starts(model, x, shift, session.arrays)
+    return _finish(model, first, x, time.perf_counter() - began, gap, shift)
+
+
+def tie_break_costs(model: PortfolioModel, n_cols: int) -> np.ndarray:
+    """Costs of the second solve, to maximise: −(M·count + Σ shifts), M > any sum of shifts."""
+    inst = model.instance
+    costs = np.zeros(n_cols)
+    weight = 1.0 + float(model.start_shift.sum()) if model.flexible else 1.0
+    costs[: inst.n] = -weight
+    if model.flexible:
+        costs[model.start_cols] = -model.start_shift.astype(float)
+    return costs
+
+
+def _lexicographic(model: PortfolioModel, x: np.ndarray, shift: np.ndarray) -> tuple[int, int]:
+    """(count, Σ shifts) of a portfolio: smaller is the better tie."""
+    chosen = x > 0.5
+    return int(chosen.sum()), int(shift[chosen].sum())
 
 
 def _fewest_initiatives_highs(
-    model: PortfolioModel, session: HighsSession, first: Outcome, time_limit: float | None
-) -> np.ndarray:
+    model: PortfolioModel,
+    session: HighsSession,
+    first: Outcome,
+    shift: np.ndarray,
+    time_limit: float | None,
+) -> tuple[np.ndarray, np.ndarray]:
     inst = model.instance
     x1 = first.x
     assert x1 is not None
-    if x1.sum() <= model.lower.sum():
-        return x1  # only forced items: nothing to drop
+    if x1.sum() <= model.lower.sum() and not model.flexible:
+        return x1, shift  # only forced items: nothing to drop
     value1 = float(inst.value @ x1)
     floor = value1 - TIE_BREAK_TOLERANCE * max(1.0, abs(value1))
     kept_objective = session.objective.copy()
     session.add_row("tie_break_value", floor, INF, np.arange(inst.n), inst.value)
-    count_cost = np.zeros(session.n_cols)
-    count_cost[: inst.n] = -1.0
-    session.set_objective(count_cost)
+    session.set_objective(tie_break_costs(model, session.n_cols))
     try:
-        # counts are whole numbers: an absolute gap below 1 proves the fewest
+        # counts and shifts are whole numbers: an absolute gap below 1 proves the best tie
         second = session.solve(
-            gap=0.0, abs_gap=0.5, time_limit=time_limit, start=x1, max_nodes=TIE_BREAK_MAX_NODES
+            gap=0.0,
+            abs_gap=0.5,
+            time_limit=time_limit,
+            # v1 models warm-start from x alone, as they always did (same ties, same answers)
+            start=model.full_solution(x1, shift) if model.flexible else x1,
+            max_nodes=TIE_BREAK_MAX_NODES,
         )
     finally:
         session.delete_last_row("tie_break_value")
         session.set_objective(kept_objective)
-    if second.x is not None and second.x.sum() < x1.sum() and inst.value @ second.x >= floor - 1e-7:
-        return second.x
-    return x1
+    if second.x is not None and inst.value @ second.x >= floor - 1e-7:
+        shift2 = _shift(model, second)
+        if _lexicographic(model, second.x, shift2) < _lexicographic(model, x1, shift):
+            return second.x, shift2
+    return x1, shift
 
 
 def solve_with_cbc(
@@ -239,19 +397,25 @@ def solve_with_cbc(
     first = solve_cbc(model, gap=gap, time_limit=time_limit, start=start)
     if first.x is None:
         return Solved(first.status, None, None, None, None, time.perf_counter() - began)
-    x = drop_worthless(model, first.x) if tie_break else first.x
+    shift = _shift(model, first)
+    x = drop_worthless(model, first.x, shift=shift) if tie_break else first.x
     inst = model.instance
     if (
         tie_break
         and first.status == "optimal"
         and inst.n <= TIE_BREAK_MILP_LIMIT
-        and x.sum() > model.lower.sum()
+        and (x.sum() > model.lower.sum() or model.flexible)
     ):
         value1 = float(inst.value @ x)
         floor = value1 - TIE_BREAK_TOLERANCE * max(1.0, abs(value1))
         variant = model.prob.copy()
         xs = list(model.x.values())
-        variant.setObjective(pulp.LpAffineExpression((v, -1.0) for v in xs))
+        costs = tie_break_costs(model, len(model.columns))
+        variant.setObjective(
+            pulp.LpAffineExpression(
+                (v, float(c)) for v, c in zip(model.columns, costs.tolist(), strict=True) if c
+            )
+        )
         variant.addConstraint(
             pulp.LpConstraint(
                 pulp.LpAffineExpression(zip(xs, inst.value.tolist(), strict=True)),
@@ -264,13 +428,17 @@ def solve_with_cbc(
             model,
             gap=0.0,
             time_limit=_remaining(time_limit, began),
-            start=x,
+            start=model.full_solution(x, shift) if model.flexible else x,
             prob=variant,
             max_nodes=TIE_BREAK_MAX_NODES,
         )
-        if second.x is not None and second.x.sum() < x.sum() and inst.value @ second.x >= floor - 1e-7:
-            x = second.x
-    return _finish(model, first, x, time.perf_counter() - began, gap)
+        if second.x is not None and inst.value @ second.x >= floor - 1e-7:
+            shift2 = _shift(model, second)
+            if _lexicographic(model, second.x, shift2) < _lexicographic(model, x, shift):
+                x, shift = second.x, shift2
+    if tie_break:
+        shift = earliest_starts(model, x, shift)
+    return _finish(model, first, x, time.perf_counter() - began, gap, shift)
 
 
 def solve_model(

@@ -16,7 +16,15 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from cxprior.analysis import kpi_projection, main_goal
+from cxprior.analysis import (
+    Alignment,
+    InitiativeTrack,
+    Tracking,
+    alignment_sentence,
+    kpi_projection,
+    main_goal,
+    phase_order,
+)
 from cxprior.domain import (
     TOTAL_PERIOD,
     CxpriorError,
@@ -26,9 +34,18 @@ from cxprior.domain import (
     Workspace,
     focus_indicators,
     score,
+    value_per_meur,
 )
-from cxprior.i18n import CATALOG, normalise_language, tr
-from cxprior.portfolio import UncertaintyResult, category_label, robustness_frame, summary_sentences
+from cxprior.i18n import CATALOG, format_money, format_number, format_percent, normalise_language, tr
+from cxprior.portfolio import (
+    SensitivityResult,
+    UncertaintyResult,
+    category_label,
+    robustness_frame,
+    summary_sentences,
+)
+from cxprior.report.weights import ReportWeights, report_weights
+from cxprior.workbook import neutralise
 
 WORKFLOW_STATUSES = ("draft", "submitted", "approved", "sent_back")
 DECIDED_STATUSES = ("approved", "sent_back")
@@ -47,8 +64,8 @@ class Headline:
     gap: float | None
 
     @property
-    def value_per_keur(self) -> float | None:
-        return self.value / self.total_cost * 1000 if self.total_cost > 0 else None
+    def value_per_meur(self) -> float | None:
+        return value_per_meur(self.value, self.total_cost)
 
 
 @dataclass(frozen=True)
@@ -107,8 +124,8 @@ class FundedLine:
     main_goal: str = ""  # name of the goal it contributes most to
 
     @property
-    def value_per_keur(self) -> float | None:
-        return self.value / self.cost * 1000 if self.cost > 0 else None
+    def value_per_meur(self) -> float | None:
+        return value_per_meur(self.value, self.cost)
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,84 @@ class Robustness:
 
 
 @dataclass(frozen=True)
+class ReportAlignment:
+    """A survey's importance per journey phase against the portfolio's spend, and its sentence."""
+
+    alignment: Alignment
+    sentence: str
+
+
+@dataclass(frozen=True)
+class TrackLine:
+    """A KPI at its latest measured period: planned against actual, the gap in value points."""
+
+    kpi_id: str
+    name: str
+    unit: str
+    period: str
+    planned: float
+    actual: float
+    variance: float
+    variance_points: float
+
+
+@dataclass(frozen=True)
+class GoalTrackLine:
+    goal_id: str
+    name: str
+    period: str
+    planned_points: float
+    actual_points: float
+
+
+@dataclass(frozen=True)
+class ReportTracking:
+    """The approved plan against what happened (`cxprior.analysis.track`), for the pack's
+    follow-up page: the alerts, each KPI and goal at its latest measured period, and the
+    initiatives late or over budget."""
+
+    as_of: str | None
+    alerts: tuple[str, ...]
+    highlights: tuple[str, ...]
+    kpis: tuple[TrackLine, ...]
+    goals: tuple[GoalTrackLine, ...]
+    late_or_over: tuple[InitiativeTrack, ...]
+
+
+def report_tracking(ws: Workspace, tracking: Tracking) -> ReportTracking:
+    """Each KPI and goal at its latest measured period (the periods follow the workspace's order)."""
+    rank = {p: n for n, p in enumerate(ws.periods)}
+    latest_kpi = {}
+    for k in sorted(tracking.kpis, key=lambda k: rank.get(k.period, -1)):
+        latest_kpi[k.kpi_id] = k
+    latest_goal = {}
+    for g in sorted(tracking.goals, key=lambda g: rank.get(g.period, -1)):
+        latest_goal[g.goal_id] = g
+    kpis = ws.kpi_by_id
+    lines = tuple(
+        TrackLine(
+            k.kpi_id,
+            neutralise(kpis[k.kpi_id].name),
+            neutralise(kpis[k.kpi_id].unit),
+            k.period,
+            k.planned,
+            k.actual,
+            k.variance,
+            k.variance_points,
+        )
+        for kpi in ws.kpis
+        if (k := latest_kpi.get(kpi.kpi_id)) is not None
+    )
+    goals = tuple(
+        GoalTrackLine(g.goal_id, neutralise(goal.name), g.period, g.planned_points, g.actual_points)
+        for goal in ws.goals
+        if (g := latest_goal.get(goal.goal_id)) is not None
+    )
+    late_or_over = tuple({i.initiative_id: i for i in (*tracking.late, *tracking.over_budget)}.values())
+    return ReportTracking(tracking.as_of, tracking.alerts, tracking.highlights, lines, goals, late_or_over)
+
+
+@dataclass(frozen=True)
 class ReportData:
     lang: str
     company: str
@@ -213,6 +308,15 @@ class ReportData:
     frontier: tuple[FrontierLine, ...]
     decisions: tuple[DecisionEntry, ...]
     robustness: Robustness | None = None
+    # page one in words: what is funded and what is given up, and what the scenario assumed
+    summary: str = ""
+    assumptions: tuple[str, ...] = ()
+    # listening: importance against funded spend per journey phase, when a survey is loaded
+    alignment: ReportAlignment | None = None
+    # follow-up of an approved scenario: the plan against what happened, when a follow-up exists
+    tracking: ReportTracking | None = None
+    # the robust core whatever the members' weights, and the disputed initiatives
+    weights: ReportWeights | None = None
 
     @property
     def decision(self) -> DecisionEntry | None:
@@ -232,6 +336,9 @@ def build_report(
     today: dt.date | None = None,
     scores: Scores | None = None,
     uncertainty: UncertaintyResult | None = None,
+    alignment: Alignment | None = None,
+    tracking: Tracking | None = None,
+    sensitivity: SensitivityResult | None = None,
 ) -> ReportData:
     """All the figures of the pack for a solved `result` of `ws`.
 
@@ -239,6 +346,11 @@ def build_report(
     budget, cost, value, selected, status, gap). `decisions` are status changes as objects
     or dicts with status, author, at (datetime) and comment, in any order. `uncertainty` is
     a `cxprior.portfolio.robustness.monte_carlo` result for this very portfolio.
+    `alignment` (`cxprior.analysis.phase_alignment` of a survey's analysis and this result)
+    adds importance against spend per journey phase. `tracking` (`cxprior.analysis.track` of
+    this result and its follow-up, in `lang`) adds the follow-up page.
+    `sensitivity` (`cxprior.portfolio.weight_sensitivity` with the COMEX members' weights)
+    adds the half page on the robust core whatever the weights and the disputed initiatives.
     Raises CxpriorError when the result has no portfolio to present (infeasible), or when
     `uncertainty` assessed another portfolio than `result`'s.
     """
@@ -251,8 +363,9 @@ def build_report(
     workflow = entries[-1].status if entries else "draft"
     return ReportData(
         lang=lang,
-        company=company,
-        scenario_name=scenario.name,
+        # typed in the app or on the command line, not read from the workbook: made neutral here
+        company=neutralise(company),
+        scenario_name=neutralise(scenario.name),
         generated_on=today or dt.date.today(),
         workflow_status=workflow,
         periods=tuple(ws.periods),
@@ -267,7 +380,72 @@ def build_report(
         frontier=_frontier_lines(frontier),
         decisions=entries,
         robustness=None if uncertainty is None else robustness(ws, result, uncertainty, lang),
+        summary=summary_sentence(ws, result, scores, lang),
+        assumptions=assumption_sentences(ws, scenario, lang),
+        alignment=(
+            None
+            if alignment is None
+            else ReportAlignment(alignment, alignment_sentence(alignment, lang, phases=phase_order(ws)))
+        ),
+        tracking=None if tracking is None else report_tracking(ws, tracking),
+        weights=None if sensitivity is None else report_weights(ws, sensitivity, lang),
     )
+
+
+def summary_sentence(ws: Workspace, result: PortfolioResult, scores: Scores, lang: str = "en") -> str:
+    """What is funded and what is given up, in one sentence (the value given up counts only
+    the initiatives worth something)."""
+    selected = set(result.selected)
+    left = [i for i in ws.initiatives if i.initiative_id not in selected]
+    given_up = sum(max(scores.value.get(i.initiative_id, 0.0), 0.0) for i in left)
+    return tr(
+        "report.summary",
+        lang,
+        count=len(selected),
+        cost=format_money(result.total_cost, lang),
+        value=format_number(float(result.objective or 0.0), lang, 1),
+        left=tr("report.summary.left", lang, count=len(left)),
+        left_cost=format_money(sum(i.cost for i in left), lang),
+        left_value=format_number(given_up, lang, 1),
+    )
+
+
+def assumption_sentences(ws: Workspace, scenario: Scenario, lang: str = "en") -> tuple[str, ...]:
+    """The scenario's assumptions as the committee reads them: budgets, focus limits, minimum
+    shares, and the initiatives imposed or excluded, with the reasons given."""
+    lines = []
+    if scenario.budget_total is not None:
+        lines.append(tr("report.assume.budget_total", lang, amount=format_money(scenario.budget_total, lang)))
+    for period, amount in scenario.budget_by_period.items():
+        lines.append(
+            tr("report.assume.budget_period", lang, period=period, amount=format_money(amount, lang))
+        )
+    if not scenario.budget_limits:
+        lines.append(tr("report.assume.no_budget", lang))
+    if scenario.max_initiatives is not None:
+        lines.append(tr("report.assume.max_initiatives", lang, count=scenario.max_initiatives))
+    if scenario.max_phases is not None:
+        lines.append(tr("report.assume.max_phases", lang, count=scenario.max_phases))
+    for goal_id, share in scenario.min_goal_share.items():
+        goal = ws.goal_by_id.get(goal_id)
+        name = neutralise(goal.name) if goal and goal.name else goal_id
+        lines.append(tr("report.assume.min_goal_share", lang, goal=name, share=format_percent(share, lang)))
+    for competency, share in scenario.min_competency_share.items():
+        key = f"report.competency.{competency}"
+        name = tr(key, lang) if key in CATALOG else str(competency)
+        share_text = format_percent(share, lang)
+        lines.append(tr("report.assume.min_competency_share", lang, competency=name, share=share_text))
+    for phase, share in scenario.min_phase_share.items():
+        share_text = format_percent(share, lang)
+        lines.append(tr("listen.report.assume", lang, phase=neutralise(phase), share=share_text))
+    for how, ids in (("force_in", scenario.force_in), ("force_out", scenario.force_out)):
+        for iid in ids:
+            initiative = ws.initiative_by_id.get(iid)
+            item = f"{iid} ({neutralise(initiative.name)})" if initiative and initiative.name else iid
+            reason = neutralise(scenario.force_reasons.get(iid, ""))
+            key = f"report.assume.{how}_because" if reason else f"report.assume.{how}"
+            lines.append(tr(key, lang, item=item, reason=reason))
+    return tuple(lines)
 
 
 def robustness(
@@ -468,7 +646,7 @@ def _parameters(
 ) -> tuple[Parameter, ...]:
     no_cap = tr("report.param.no_cap", lang)
     params = [
-        Parameter("name", tr("report.param.name", lang), scenario.name),
+        Parameter("name", tr("report.param.name", lang), neutralise(scenario.name)),
         Parameter(
             "budget_total",
             tr("report.param.budget_total", lang),
@@ -564,7 +742,7 @@ def _parameters(
 def _ids_with_reasons(ids: Sequence[str], scenario: Scenario) -> str:
     parts = []
     for iid in ids:
-        reason = scenario.force_reasons.get(iid, "")
+        reason = neutralise(scenario.force_reasons.get(iid, ""))
         parts.append(f"{iid} ({reason})" if reason else iid)
     return ", ".join(parts)
 
@@ -612,9 +790,9 @@ def decision_entries(decisions: Iterable[object]) -> tuple[DecisionEntry, ...]:
         entries.append(
             DecisionEntry(
                 str(status),
-                str(_field(item, "author", default="") or ""),
+                neutralise(str(_field(item, "author", default="") or "")),
                 at if isinstance(at, dt.datetime) else None,
-                str(_field(item, "comment", default="") or ""),
+                neutralise(str(_field(item, "comment", default="") or "")),
             )
         )
     stamped = [e for e in entries if e.at is not None]

@@ -12,8 +12,9 @@ import logging
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from cxprior.analysis import Alignment, Tracking
 from cxprior.domain import CxpriorError, PortfolioResult, Workspace
-from cxprior.portfolio import UncertaintyResult, frontier
+from cxprior.portfolio import SensitivityResult, UncertaintyResult, frontier
 from cxprior.report.data import ReportData, build_report
 from cxprior.report.pdf import render_pack_pdf
 from cxprior.report.xlsx import render_pack_xlsx
@@ -42,13 +43,19 @@ def build_comex_pack(
     uncertainty: UncertaintyResult | None = None,
     with_frontier: bool = True,
     frontier_time_limit: float | None = None,
+    alignment: Alignment | None = None,
+    tracking: Tracking | None = None,
+    sensitivity: SensitivityResult | None = None,
 ) -> ComexPack:
     """Build the COMEX pack of a solved portfolio in the formats asked for.
 
     The frontier is a sheet of the workbook only, so it is computed only when the workbook is
     asked for and `with_frontier` holds (the app skips it for workspaces too large to solve
     twenty levels at once). A frontier that fails leaves the pack without that sheet rather
-    than without a pack."""
+    than without a pack. `alignment` (a survey's importance per phase against this portfolio's
+    spend, `cxprior.analysis.phase_alignment`) adds its chart and table. `tracking` (the approved
+    plan against its follow-up, `cxprior.analysis.track` in `lang`) adds the follow-up page.
+    `sensitivity` (`cxprior.portfolio.weight_sensitivity` with members) adds the half page on the weights."""
     unknown = set(formats) - set(FORMATS)
     if unknown:
         raise ValueError(f"unknown pack formats {sorted(unknown)}")
@@ -66,6 +73,9 @@ def build_comex_pack(
         decisions=tuple(decisions),
         lang=lang,
         uncertainty=uncertainty,
+        alignment=alignment,
+        tracking=tracking,
+        sensitivity=sensitivity,
     )
     return ComexPack(
         report=report,

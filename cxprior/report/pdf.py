@@ -20,7 +20,8 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, TableCellFillMode
 
-from cxprior.analysis import format_level
+from cxprior.analysis import format_level, status_label
+from cxprior.charts import alignment_chart
 from cxprior.domain import TOTAL_PERIOD, PortfolioResult, Workspace
 from cxprior.i18n import format_money, format_number, format_percent, tr
 from cxprior.portfolio import UncertaintyResult
@@ -39,7 +40,7 @@ DECISION_COLOURS = {"approved": (47, 111, 115), "sent_back": (194, 65, 12)}
 PENDING_COLOUR = (150, 150, 150)
 # beyond this many, the left-out table shows the most valuable ones and points to the Excel
 # pack: the optimizer's reasons run to three or four lines, and the PDF keeps to four pages
-MAX_LEFT_OUT_ROWS = 15
+MAX_LEFT_OUT_ROWS = 10
 
 
 class _PackPdf(FPDF):
@@ -104,13 +105,18 @@ def render_pack_pdf(data: ReportData) -> bytes:
     pdf.set_creation_date(dt.datetime.combine(data.generated_on, dt.time(), tzinfo=dt.UTC))
     pdf.add_page()
     _title_block(pdf, data)
+    _summary(pdf, data)
     _headline(pdf, data)
     _decision(pdf, data)
+    _assumptions(pdf, data)
     _charts(pdf, data)
     _kpi_table(pdf, data)
     _funded_table(pdf, data)
     _left_out_table(pdf, data)
     _focus_table(pdf, data)
+    _alignment(pdf, data)
+    _followup(pdf, data)
+    _weights(pdf, data)
     _robustness(pdf, data)
     return bytes(pdf.output())
 
@@ -280,6 +286,41 @@ def _headline(pdf: FPDF, data: ReportData) -> None:
         pdf.multi_cell(width - 4, 3.4, note, align="L", new_x="LEFT", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.set_y(top + height + 3)
+
+
+def _summary(pdf: FPDF, data: ReportData) -> None:
+    """What is funded and what is given up, in one sentence, before any figure."""
+    if not data.summary:
+        return
+    pdf.set_font(FONT, "B", 9.5)
+    pdf.set_text_color(*BLUE)
+    pdf.multi_cell(pdf.epw, 4.8, _plain(data.summary), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(2)
+
+
+def _assumptions(pdf: FPDF, data: ReportData) -> None:
+    """The scenario's assumptions, so the committee approves them along with the portfolio."""
+    if not data.assumptions:
+        return
+    pdf.set_font(FONT, "B", 8.5)
+    pdf.set_text_color(*BLUE)
+    pdf.cell(pdf.epw, 5, tr("report.assumptions", data.lang), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 8)
+    pdf.set_text_color(40, 40, 40)
+    # two columns: the list stays short beside the charts that follow
+    half = (pdf.epw - 4) / 2
+    rows = (len(data.assumptions) + 1) // 2
+    top = pdf.get_y()
+    bottom = top
+    for column in range(2):
+        pdf.set_xy(pdf.l_margin + column * (half + 4), top)
+        for line in data.assumptions[column * rows : (column + 1) * rows]:
+            pdf.set_x(pdf.l_margin + column * (half + 4))
+            pdf.multi_cell(half, 3.9, f"• {_plain(line)}", align="L", new_x="LEFT", new_y="NEXT")
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_xy(pdf.l_margin, bottom + 2)
+    pdf.set_text_color(0, 0, 0)
 
 
 def _decision(pdf: FPDF, data: ReportData) -> None:
@@ -527,6 +568,117 @@ def _focus_table(pdf: FPDF, data: ReportData) -> None:
         (60, 20, 20),
         ("LEFT", "RIGHT", "RIGHT"),
     )
+
+
+def _alignment(pdf: FPDF, data: ReportData) -> None:
+    """Listening: each surveyed phase's share of importance against its share of the spend."""
+    if data.alignment is None:
+        return
+    lang = data.lang
+    alignment = data.alignment.alignment
+    _section(pdf, tr("listen.report.section", lang), space_needed=70)
+    pdf.set_font(FONT, "", 8.5)
+    pdf.multi_cell(0, 4.2, _plain(data.alignment.sentence), new_x="LMARGIN", new_y="NEXT")
+    if not alignment.phases:
+        return
+    png = chart_png(alignment_chart(alignment, lang), width=480)
+    width = pdf.epw * 0.85
+    height = width * _png_size(png)[1] / _png_size(png)[0]
+    if pdf.will_page_break(height + 2):
+        pdf.add_page()
+    top = pdf.get_y() + 1
+    _image(pdf, png, pdf.l_margin + (pdf.epw - width) / 2, top, width)
+    pdf.set_y(top + height + 2)
+
+
+def _followup(pdf: FPDF, data: ReportData) -> None:
+    """The approved plan against what happened: alerts, KPIs at their latest measurement, the
+    initiatives late or over budget. On a page of its own: the committee reads it apart."""
+    tracking = data.tracking
+    if tracking is None:
+        return
+    lang = data.lang
+    pdf.add_page()
+    _section(pdf, tr("report.fu.section", lang))
+    pdf.set_font(FONT, "", 8.5)
+    if tracking.as_of:
+        pdf.multi_cell(
+            0, 4.5, _plain(tr("report.fu.as_of", lang, period=tracking.as_of)), new_x="LMARGIN", new_y="NEXT"
+        )
+    for sentence in tracking.alerts or (tr("report.fu.no_alerts", lang),):
+        pdf.multi_cell(0, 4.5, _plain(f"- {sentence}"), align="L", new_x="LMARGIN", new_y="NEXT")
+    for sentence in tracking.highlights:
+        pdf.multi_cell(0, 4.5, _plain(f"+ {sentence}"), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    if tracking.kpis:
+        col = lambda key: tr(f"report.fu.col.{key}", lang)  # noqa: E731
+        rows = [
+            (
+                _plain(f"{k.kpi_id} {k.name}"),
+                k.period,
+                format_number(k.planned, lang, 1),
+                format_number(k.actual, lang, 1),
+                _plain(f"{format_number(k.variance, lang, 1)} {k.unit}".strip()),
+                format_number(k.variance_points, lang, 1),
+            )
+            for k in tracking.kpis
+        ]
+        _section(pdf, tr("report.fu.kpis", lang), space_needed=12 + 6 * len(rows))
+        headings = [col(c) for c in ("kpi", "period", "planned", "actual", "variance", "variance_points")]
+        _table(
+            pdf,
+            headings,
+            rows,
+            (40, 10, 12, 12, 13, 13),
+            ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+        )
+    _section(pdf, tr("report.fu.initiatives", lang), space_needed=20)
+    if not tracking.late_or_over:
+        pdf.set_font(FONT, "", 8.5)
+        pdf.multi_cell(0, 4.5, tr("report.fu.none_late", lang), new_x="LMARGIN", new_y="NEXT")
+        return
+    col = lambda key: tr(f"report.fu.col.{key}", lang)  # noqa: E731
+    rows = [
+        (
+            _plain(f"{i.initiative_id} {i.name}"),
+            status_label(i.status, lang),
+            format_money(i.planned_cost, lang),
+            format_money(i.spent, lang),
+            format_money(i.overrun, lang),
+            tr("report.fu.yes", lang) if i.late else "",
+        )
+        for i in tracking.late_or_over
+    ]
+    headings = [col(c) for c in ("initiative", "status", "planned_cost", "spent", "overrun", "late")]
+    _table(pdf, headings, rows, (36, 14, 14, 14, 14, 8), ("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "LEFT"))
+
+
+def _weights(pdf: FPDF, data: ReportData) -> None:
+    """Half a page: the robust core whatever the members' weights, and the disputed initiatives."""
+    weights = data.weights
+    if weights is None:
+        return
+    lang = data.lang
+    _section(pdf, tr("report.wsens.title", lang), space_needed=40)
+    pdf.set_font(FONT, "", 8.5)
+    for sentence in weights.sentences:
+        pdf.multi_cell(0, 4.5, _plain(sentence), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    if not weights.disputed:
+        pdf.multi_cell(0, 4.5, tr("report.wsens.none_disputed", lang), new_x="LMARGIN", new_y="NEXT")
+        return
+    col = lambda key: tr(f"report.wsens.col.{key}", lang)  # noqa: E731
+    rows = [
+        (
+            _plain(f"{d.initiative_id} {d.name}"),
+            f"{d.funded_by} / {d.members}",
+            format_percent(d.core_index, lang),
+            tr("report.wsens.yes", lang) if d.agreed else "",
+        )
+        for d in weights.disputed
+    ]
+    headings = [col(c) for c in ("initiative", "funded_by", "core_index", "agreed")]
+    _table(pdf, headings, rows, (50, 16, 12, 14), ("LEFT", "RIGHT", "RIGHT", "LEFT"))
 
 
 def _robustness(pdf: FPDF, data: ReportData) -> None:

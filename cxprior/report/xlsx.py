@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cxprior.analysis import status_label
 from cxprior.domain import TOTAL_PERIOD, PortfolioResult, Workspace
 from cxprior.i18n import tr
 from cxprior.portfolio import UncertaintyResult
@@ -33,8 +34,8 @@ from cxprior.report.data import (
 from cxprior.workbook import DEFAULT_HEADER_STYLE, MONEY_FORMAT, PERCENT_FORMAT, write_cell, write_table
 
 POINTS_FORMAT = "#,##0.0"
-# value points per thousand euros are small numbers (a 100 k€ initiative worth 20 points: 0.2)
-PER_KEUR_FORMAT = "#,##0.000"
+# value points per million euros, as on every page (a 100 k€ initiative worth 20 points: 200.0)
+PER_MEUR_FORMAT = "#,##0.0"
 NUMBER_FORMAT = "#,##0.0#"
 INTEGER_FORMAT = "#,##0"
 DATETIME_FORMAT = {"en": "yyyy-mm-dd hh:mm", "fr": "dd/mm/yyyy hh:mm"}
@@ -88,6 +89,12 @@ def render_pack_xlsx(data: ReportData) -> bytes:
     _left_out(book.create_sheet(tr("report.sheet.left_out", lang)), data)
     if data.robustness is not None:
         _robustness(book.create_sheet(tr("depth.report.sheet", lang)), data.robustness, lang)
+    if data.alignment is not None:
+        _alignment(book.create_sheet(tr("listen.report.sheet", lang)), data)
+    if data.tracking is not None:
+        _followup(book.create_sheet(tr("report.fu.sheet", lang)), data)
+    if data.weights is not None:
+        _weights(book.create_sheet(tr("report.wsens.sheet", lang)), data)
     if data.frontier:
         _frontier(book.create_sheet(tr("report.sheet.frontier", lang)), data)
     _parameters(book.create_sheet(tr("report.sheet.parameters", lang)), data)
@@ -185,7 +192,7 @@ def _summary(sheet: Worksheet, data: ReportData) -> None:
         (tr("report.col.budget", lang), head.budget, money),
         (tr("report.col.used", lang), head.budget_used, PERCENT_FORMAT),
         (tr("report.head.funded", lang), head.funded_count, INTEGER_FORMAT),
-        (tr("report.head.value_per_keur", lang), head.value_per_keur, PER_KEUR_FORMAT),
+        (tr("report.head.value_per_meur", lang), head.value_per_meur, PER_MEUR_FORMAT),
         (tr("report.head.solution", lang), solver_label(head.solver_status, lang), None),
         (tr("report.col.gap", lang), head.gap, "0.00%"),
     ):
@@ -420,7 +427,7 @@ def _portfolio(sheet: Worksheet, data: ReportData) -> None:
                 *line.period_costs,
                 line.cost,
                 line.value,
-                line.value_per_keur,
+                line.value_per_meur,
                 ", ".join(line.kpis),
                 ", ".join(line.goals),
                 flags.get((line.mandatory, line.forced_in), ""),
@@ -428,7 +435,7 @@ def _portfolio(sheet: Worksheet, data: ReportData) -> None:
         )
     value_col = tr("report.col.value", lang)
     cost_col = tr("report.col.cost", lang)
-    per_keur = tr("report.col.value_per_keur", lang)
+    per_meur = tr("report.col.value_per_meur", lang)
     columns = [
         tr("report.col.id", lang),
         tr("report.col.name", lang),
@@ -438,7 +445,7 @@ def _portfolio(sheet: Worksheet, data: ReportData) -> None:
         *period_columns,
         cost_col,
         value_col,
-        per_keur,
+        per_meur,
         tr("report.col.kpis", lang),
         tr("report.col.goals", lang),
         tr("report.col.flag", lang),
@@ -446,7 +453,7 @@ def _portfolio(sheet: Worksheet, data: ReportData) -> None:
     frame = pd.DataFrame(rows, columns=columns)
     write_table(sheet, frame, money_columns=[*period_columns, cost_col], lang=lang)
     _number_format(sheet, frame, [value_col], POINTS_FORMAT)
-    _number_format(sheet, frame, [per_keur], PER_KEUR_FORMAT)
+    _number_format(sheet, frame, [per_meur], PER_MEUR_FORMAT)
     # keep the id and name in view when scrolling right
     sheet.freeze_panes = "C2"
     _wrap_columns(sheet, frame, [columns[1]], 42)
@@ -516,6 +523,109 @@ def _left_out(sheet: Worksheet, data: ReportData) -> None:
         {6: _money(lang)},
         tr("report.total", lang),
     )
+
+
+def _alignment(sheet: Worksheet, data: ReportData) -> None:
+    """Listening: importance share against spend share per surveyed journey phase."""
+    lang = data.lang
+    assert data.alignment is not None
+    alignment = data.alignment.alignment
+    row = _section(sheet, 1, tr("listen.report.section", lang))
+    row = _row(sheet, row, [data.alignment.sentence], [None])
+    headings = [
+        tr("listen.chart.phase", lang),
+        tr("listen.chart.importance_share", lang),
+        tr("listen.chart.spend_share", lang),
+        tr("listen.report.spend", lang),
+    ]
+    row = _header(sheet, row + 1, headings)
+    for phase in alignment.phases:
+        values = [phase.phase, phase.importance_share, phase.spend_share, phase.spend]
+        row = _row(sheet, row, values, [None, PERCENT_FORMAT, PERCENT_FORMAT, _money(lang)])
+    if alignment.index is not None:
+        row = _row(sheet, row + 1, [tr("listen.report.index", lang), alignment.index], [None, "0.00"])
+    sheet.column_dimensions["A"].width = 32
+    for column in "BCD":
+        sheet.column_dimensions[column].width = 20
+
+
+def _weights(sheet: Worksheet, data: ReportData) -> None:
+    """The robust core whatever the members' weights, and the disputed initiatives."""
+    lang = data.lang
+    weights = data.weights
+    assert weights is not None
+    col = lambda key: tr(f"report.wsens.col.{key}", lang)  # noqa: E731
+    row = _section(sheet, 1, tr("report.wsens.title", lang))
+    for sentence in weights.sentences:
+        row = _row(sheet, row, [sentence], [None])
+    row = _section(sheet, row + 1, tr("report.wsens.disputed", lang))
+    if not weights.disputed:
+        _row(sheet, row, [tr("report.wsens.none_disputed", lang)], [None])
+    else:
+        headings = [col(c) for c in ("initiative", "name", "funded_by", "core_index", "agreed")]
+        row = _header(sheet, row, headings)
+        for d in weights.disputed:
+            agreed = tr("report.wsens.yes", lang) if d.agreed else ""
+            values = [d.initiative_id, d.name, f"{d.funded_by} / {d.members}", d.core_index, agreed]
+            row = _row(sheet, row, values, [None, None, None, PERCENT_FORMAT, None])
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 44
+    for column in "CDE":
+        sheet.column_dimensions[column].width = 18
+
+
+def _followup(sheet: Worksheet, data: ReportData) -> None:
+    """The approved plan against what happened: alerts, KPIs and goals at their latest
+    measurement, the initiatives late or over budget."""
+    lang = data.lang
+    tracking = data.tracking
+    assert tracking is not None
+    col = lambda key: tr(f"report.fu.col.{key}", lang)  # noqa: E731
+    row = _section(sheet, 1, tr("report.fu.section", lang))
+    if tracking.as_of:
+        row = _row(sheet, row, [tr("report.fu.as_of", lang, period=tracking.as_of)], [None])
+    row = _section(sheet, row + 1, tr("report.fu.alerts", lang))
+    for sentence in tracking.alerts or (tr("report.fu.no_alerts", lang),):
+        row = _row(sheet, row, [sentence], [None])
+    if tracking.highlights:
+        row = _section(sheet, row + 1, tr("report.fu.highlights", lang))
+        for sentence in tracking.highlights:
+            row = _row(sheet, row, [sentence], [None])
+    row = _section(sheet, row + 1, tr("report.fu.kpis", lang))
+    row = _header(
+        sheet, row, [col(c) for c in ("kpi", "period", "planned", "actual", "variance", "variance_points")]
+    )
+    for k in tracking.kpis:
+        values = [f"{k.kpi_id} {k.name}", k.period, k.planned, k.actual, k.variance, k.variance_points]
+        row = _row(
+            sheet, row, values, [None, None, NUMBER_FORMAT, NUMBER_FORMAT, NUMBER_FORMAT, POINTS_FORMAT]
+        )
+    row = _section(sheet, row + 1, tr("report.fu.goals", lang))
+    row = _header(sheet, row, [col(c) for c in ("goal", "period", "planned", "actual")])
+    for g in tracking.goals:
+        values = [f"{g.goal_id} {g.name}", g.period, g.planned_points, g.actual_points]
+        row = _row(sheet, row, values, [None, None, POINTS_FORMAT, POINTS_FORMAT])
+    row = _section(sheet, row + 1, tr("report.fu.initiatives", lang))
+    if not tracking.late_or_over:
+        row = _row(sheet, row, [tr("report.fu.none_late", lang)], [None])
+    else:
+        headings = [col(c) for c in ("initiative", "status", "planned_cost", "spent", "overrun", "late")]
+        row = _header(sheet, row, headings)
+        money = _money(lang)
+        for i in tracking.late_or_over:
+            late = tr("report.fu.yes", lang) if i.late else ""
+            values = [
+                f"{i.initiative_id} {i.name}",
+                status_label(i.status, lang),
+                i.planned_cost,
+                i.spent,
+                i.overrun,
+                late,
+            ]
+            row = _row(sheet, row, values, [None, None, money, money, money, None])
+    sheet.column_dimensions["A"].width = 44
+    for column in "BCDEF":
+        sheet.column_dimensions[column].width = 16
 
 
 def _frontier(sheet: Worksheet, data: ReportData) -> None:

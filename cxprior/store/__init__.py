@@ -1,10 +1,12 @@
 """Persistent storage: workspaces and their versions, scenarios, COMEX decisions, maturity
-self-assessments, robustness analyses.
+self-assessments, robustness analyses, survey analyses (key drivers, with who and when), and
+every version of an approved scenario's follow-up.
 
 One entry point, `Store.open(url=None)`: a SQLite file by default (no set-up), or the
 PostgreSQL database in `DATABASE_URL`; same code and migrations on both.
 """
 
+from cxprior.store.config import resolve_url
 from cxprior.store.errors import (
     InvalidInput,
     NotFoundError,
@@ -15,7 +17,10 @@ from cxprior.store.errors import (
     format_when,
 )
 from cxprior.store.records import (
+    MAX_NAME_LENGTH,
     Decision,
+    DefaultWorkspaceChange,
+    FollowUpRecord,
     MaturityRecord,
     Person,
     RobustnessRecord,
@@ -23,15 +28,22 @@ from cxprior.store.records import (
     ScenarioSummary,
     StoredScenario,
     StoredWorkspace,
+    SurveyAnalysis,
+    SurveyRecord,
     WorkspaceHead,
     WorkspaceRef,
     WorkspaceVersion,
+    summarise_survey,
 )
 from cxprior.store.repository import TRANSITIONS, Store, as_person
+from cxprior.store.serialize import dumps, scenario_to_json, workspace_fingerprint
 
 __all__ = [
+    "MAX_NAME_LENGTH",
     "TRANSITIONS",
     "Decision",
+    "DefaultWorkspaceChange",
+    "FollowUpRecord",
     "InvalidInput",
     "MaturityRecord",
     "NotFoundError",
@@ -45,10 +57,17 @@ __all__ = [
     "StoreUnavailable",
     "StoredScenario",
     "StoredWorkspace",
+    "SurveyAnalysis",
+    "SurveyRecord",
     "TransitionError",
     "WorkspaceHead",
     "WorkspaceRef",
     "WorkspaceVersion",
     "as_person",
+    "dumps",
     "format_when",
+    "resolve_url",
+    "scenario_to_json",
+    "summarise_survey",
+    "workspace_fingerprint",
 ]

@@ -192,3 +192,68 @@ class RobustnessAnalysisRow(Base):
     author_name: Mapped[str] = mapped_column(Name)
     author_id: Mapped[str | None] = mapped_column(UserId)
     payload: Mapped[str] = mapped_column(Text)
+
+
+class SurveyAnalysisRow(Base):
+    """A key-driver analysis of a survey (summary and figures; the raw answers only when the
+    user asked); never changed once written."""
+
+    __tablename__ = "survey_analyses"
+    __table_args__ = (Index("ix_survey_analyses_workspace_name", "workspace_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    analysed_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    workspace_name: Mapped[str | None] = mapped_column(Name)
+    source: Mapped[str] = mapped_column(Name)
+    respondents: Mapped[int]
+    most_significant: Mapped[str] = mapped_column(Name)
+    with_answers: Mapped[bool]
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class FollowUpRow(Base):
+    """One version of a scenario's follow-up (numbered from 1 per scenario); never changed
+    once written."""
+
+    __tablename__ = "followups"
+    __table_args__ = (UniqueConstraint("scenario_id", "version", name="uq_followups_scenario_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scenario_id: Mapped[int] = mapped_column(ForeignKey("scenarios.id"))
+    version: Mapped[int]
+    saved_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    source: Mapped[str] = mapped_column(Name)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class DefaultWorkspaceRow(Base):
+    """One change of the team's default workspace (the one every new session opens): the
+    latest row is the default; the rows before it are the log of who changed it and when.
+    Never changed once written."""
+
+    __tablename__ = "default_workspace_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    workspace_id: Mapped[int] = mapped_column(ForeignKey("workspaces.id"))
+    set_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+
+
+class MemberWeightsRow(Base):
+    """A COMEX member's own goal weights for a workspace, as they entered them in the app;
+    never changed once written (the latest row per member is their current weighting)."""
+
+    __tablename__ = "member_weights"
+    __table_args__ = (Index("ix_member_weights_workspace_name", "workspace_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entered_at: Mapped[datetime]
+    author_name: Mapped[str] = mapped_column(Name)
+    author_id: Mapped[str | None] = mapped_column(UserId)
+    workspace_name: Mapped[str] = mapped_column(Name)
+    payload: Mapped[str] = mapped_column(Text)  # {goal_id: weight}, as entered (not normalised)

@@ -8,13 +8,15 @@ access control arrives, and the tables already have the column.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cxprior.analysis import MaturityAnswers, MaturityAssessment, assess
-from cxprior.domain import Competency, PortfolioResult, Scenario, Workspace
+from cxprior.analysis import DriverAnalysis, MaturityAnswers, MaturityAssessment, assess
+from cxprior.domain import Competency, FollowUp, PortfolioResult, Scenario, Workspace
 from cxprior.portfolio import UncertaintyResult
+from cxprior.workbook import Survey, SurveySelection
 
 MAX_NAME_LENGTH = 200
 MAX_USER_ID_LENGTH = 320  # the longest e-mail address
@@ -53,6 +55,15 @@ class WorkspaceHead:
     created_at: datetime
     updated_at: datetime
     updated_by: Person
+
+
+@dataclass(frozen=True)
+class DefaultWorkspaceChange:
+    """One change of the team's default workspace: which one it became, who set it, when."""
+
+    name: str
+    set_at: datetime
+    author: Person
 
 
 @dataclass(frozen=True)
@@ -180,3 +191,74 @@ class RobustnessRecord:
     computed_at: datetime
     author: Person | None
     result: UncertaintyResult
+
+
+@dataclass(frozen=True)
+class SurveyAnalysis:
+    """What is kept of a key-driver analysis of a survey: the file's name and shape, the
+    columns chosen, the headline figures and the analysis (its `drivers` JSON, as text).
+
+    `answers` (the raw cells, column by column, as text) is None unless the user asked to keep
+    them: survey answers can be personal data, so by default they never reach the database.
+    """
+
+    source: str
+    respondents: int
+    columns: tuple[str, ...]
+    outcome: str
+    drivers: tuple[str, ...]
+    segment: str | None
+    n: int
+    dropped: int
+    r2: float
+    most_significant: str
+    analysis: str
+    answers: tuple[tuple[str, ...], ...] | None = None
+
+
+@dataclass(frozen=True)
+class SurveyRecord:
+    """A survey analysis kept in the store: who ran it, when, for which workspace."""
+
+    record_id: int
+    analysed_at: datetime
+    author: Person
+    workspace_name: str | None
+    survey: SurveyAnalysis
+
+
+@dataclass(frozen=True)
+class FollowUpRecord:
+    """One version of an approved scenario's follow-up (progress and measurements), with who
+    saved it, when, and where it came from (the file's name, or the tables edited)."""
+
+    record_id: int
+    scenario_id: int
+    version: int
+    saved_at: datetime
+    author: Person
+    source: str
+    followup: FollowUp
+
+
+def summarise_survey(
+    survey: Survey, selection: SurveySelection, analysis: DriverAnalysis, *, keep_answers: bool = False
+) -> SurveyAnalysis:
+    """What the store keeps of an analysed survey; the raw answers only with `keep_answers`."""
+    answers = None
+    if keep_answers:
+        answers = tuple(tuple("" if c is None else str(c) for c in column) for column in survey.cells)
+    return SurveyAnalysis(
+        source=survey.source,
+        respondents=len(survey.rows),
+        columns=tuple(survey.columns),
+        outcome=selection.outcome_name,
+        drivers=tuple(selection.driver_names),
+        segment=selection.segment_name,
+        n=analysis.n,
+        dropped=analysis.dropped,
+        r2=analysis.r2,
+        most_significant=analysis.most_significant,
+        analysis=json.dumps(analysis.to_json(), ensure_ascii=False, allow_nan=False),
+        answers=answers,
+    )

@@ -43,7 +43,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, defer
 
 from cxprior.analysis import MaturityAnswers, MaturityAssessment, assess, parse_answers
-from cxprior.domain import Competency, PortfolioResult, Scenario, Workspace
+from cxprior.domain import Competency, FollowUp, PortfolioResult, Scenario, Workspace
 from cxprior.i18n import tr
 from cxprior.portfolio import UncertaintyResult
 from cxprior.store import serialize
@@ -59,9 +59,13 @@ from cxprior.store.errors import (
 from cxprior.store.migrate import upgrade_to_head
 from cxprior.store.models import (
     DecisionRow,
+    DefaultWorkspaceRow,
+    FollowUpRow,
     MaturityAssessmentRow,
+    MemberWeightsRow,
     RobustnessAnalysisRow,
     ScenarioRow,
+    SurveyAnalysisRow,
     WorkspaceRow,
     WorkspaceVersionRow,
 )
@@ -69,6 +73,8 @@ from cxprior.store.records import (
     MAX_NAME_LENGTH,
     MAX_USER_ID_LENGTH,
     Decision,
+    DefaultWorkspaceChange,
+    FollowUpRecord,
     MaturityRecord,
     Person,
     RobustnessRecord,
@@ -76,10 +82,13 @@ from cxprior.store.records import (
     ScenarioSummary,
     StoredScenario,
     StoredWorkspace,
+    SurveyAnalysis,
+    SurveyRecord,
     WorkspaceHead,
     WorkspaceRef,
     WorkspaceVersion,
 )
+from cxprior.workbook import neutralise
 
 Status = ScenarioStatus
 EDITABLE = frozenset({Status.DRAFT, Status.SENT_BACK})
@@ -102,7 +111,7 @@ def _now() -> datetime:
 def as_person(author: Person | str) -> Person:
     """The author of a change, checked: a name is required, every save records who made it."""
     person = author if isinstance(author, Person) else Person(str(author) if author is not None else "")
-    name = " ".join(person.name.split())
+    name = clean_text(person.name)
     if not name:
         raise InvalidInput("store.author_required")
     if len(name) > MAX_NAME_LENGTH:
@@ -113,8 +122,16 @@ def as_person(author: Person | str) -> Person:
     return Person(name, user_id)
 
 
+def clean_text(text: str | None, *, one_line: bool = True) -> str:
+    """Free text as the store keeps it: trimmed (runs of spaces and line breaks made one space
+    with `one_line`, for names), bidirectional controls and invisible characters shown as
+    ⟨U+XXXX⟩ by the same function the workbook reader applies to its cells."""
+    text = str(text or "")
+    return neutralise(" ".join(text.split()) if one_line else text.strip())
+
+
 def _clean_name(name: str, what: str) -> str:
-    cleaned = " ".join(str(name or "").split())
+    cleaned = clean_text(name)
     if not cleaned:
         raise InvalidInput(f"store.{what}_name_required")
     if len(cleaned) > MAX_NAME_LENGTH:
@@ -364,6 +381,42 @@ class Store:
         workspace = serialize.workspace_from_json(serialize.loads(payload))
         return StoredWorkspace(meta=meta, workspace=workspace, current_version=current)
 
+    # --- the team's default workspace ---------------------------------------------------
+
+    def set_default_workspace(self, name: str, author: Person | str) -> DefaultWorkspaceChange:
+        """Make the saved workspace `name` the team's default (the one every new session
+        opens); the change is logged with who made it and when. NotFoundError when no
+        workspace has that name."""
+        person = as_person(author)
+        now = _now()
+        with self._session(write=True) as session:
+            head = self._get_workspace(session, name)
+            session.add(
+                DefaultWorkspaceRow(
+                    workspace_id=head.id, set_at=now, author_name=person.name, author_id=person.user_id
+                )
+            )
+            return DefaultWorkspaceChange(head.name, now, person)
+
+    def default_workspace(self) -> str | None:
+        """The name of the team's default workspace; None when no one has set one yet."""
+        changes = self.default_workspace_log(limit=1)
+        return changes[0].name if changes else None
+
+    def default_workspace_log(self, limit: int = 50) -> tuple[DefaultWorkspaceChange, ...]:
+        """The latest changes of the default workspace, newest first (the first is the default)."""
+        query = (
+            select(WorkspaceRow.name, DefaultWorkspaceRow)
+            .join(WorkspaceRow, WorkspaceRow.id == DefaultWorkspaceRow.workspace_id)
+            .order_by(DefaultWorkspaceRow.id.desc())
+            .limit(limit)
+        )
+        with self._session(write=False) as session:
+            return tuple(
+                DefaultWorkspaceChange(name, row.set_at, Person(row.author_name, row.author_id))
+                for name, row in session.execute(query).all()
+            )
+
     def _find_workspace(self, name: str) -> WorkspaceRow | None:
         with self._session(write=False) as session:
             return session.scalar(
@@ -423,7 +476,7 @@ class Store:
             saved_at=now,
             author_name=person.name,
             author_id=person.user_id,
-            note=note.strip(),
+            note=clean_text(note, one_line=False),
             restored_from=restored_from,
             goals=len(workspace.goals),
             kpis=len(workspace.kpis),
@@ -579,6 +632,140 @@ class Store:
             result=serialize.from_document("robustness", serialize.loads(row.payload)),
         )
 
+    # --- survey analyses ---------------------------------------------------------------
+
+    def save_survey_analysis(
+        self, survey: SurveyAnalysis, author: Person | str, *, workspace_name: str | None = None
+    ) -> SurveyRecord:
+        """Keep a survey's key-driver analysis with who ran it and when (for `workspace_name`,
+        when given). Raw answers are kept only when `survey.answers` holds them."""
+        person = as_person(author)
+        name = None if workspace_name is None else _clean_name(workspace_name, "workspace")
+        with self._session(write=True) as session:
+            row = SurveyAnalysisRow(
+                analysed_at=_now(),
+                author_name=person.name,
+                author_id=person.user_id,
+                workspace_name=name,
+                source=clean_text(survey.source)[:MAX_NAME_LENGTH],
+                respondents=survey.respondents,
+                most_significant=survey.most_significant[:MAX_NAME_LENGTH],
+                with_answers=survey.answers is not None,
+                payload=serialize.dumps(serialize.to_document("survey_analysis", survey)),
+            )
+            session.add(row)
+            session.flush()
+            return self._survey_record(row)
+
+    def survey_history(self, workspace_name: str | None, *, limit: int = 20) -> tuple[SurveyRecord, ...]:
+        """The latest survey analyses of `workspace_name` (None: those kept for no workspace)."""
+        column = SurveyAnalysisRow.workspace_name
+        query = select(SurveyAnalysisRow).where(
+            column.is_(None) if workspace_name is None else column == workspace_name
+        )
+        query = query.order_by(SurveyAnalysisRow.analysed_at.desc(), SurveyAnalysisRow.id.desc()).limit(limit)
+        with self._session(write=False) as session:
+            return tuple(self._survey_record(row) for row in session.scalars(query))
+
+    @staticmethod
+    def _survey_record(row: SurveyAnalysisRow) -> SurveyRecord:
+        return SurveyRecord(
+            record_id=row.id,
+            analysed_at=row.analysed_at,
+            author=Person(row.author_name, row.author_id),
+            workspace_name=row.workspace_name,
+            survey=serialize.from_document("survey_analysis", serialize.loads(row.payload)),
+        )
+
+    # --- follow-ups of approved scenarios ----------------------------------------------
+
+    def save_followup(
+        self, scenario_id: int, followup: FollowUp, author: Person | str, *, source: str = ""
+    ) -> FollowUpRecord:
+        """Keep a new version of a scenario's follow-up (1, 2, …), with who, when and from where."""
+        person = as_person(author)
+        with self._session(write=True) as session:
+            # lock the scenario so that two uploads at once get versions n and n + 1
+            self._lock_scenario(session, scenario_id)
+            latest = session.scalar(
+                select(FollowUpRow.version)
+                .where(FollowUpRow.scenario_id == scenario_id)
+                .order_by(FollowUpRow.version.desc())
+                .limit(1)
+            )
+            row = FollowUpRow(
+                scenario_id=scenario_id,
+                version=(latest or 0) + 1,
+                saved_at=_now(),
+                author_name=person.name,
+                author_id=person.user_id,
+                source=clean_text(source)[:MAX_NAME_LENGTH],
+                payload=serialize.dumps(serialize.to_document("followup", followup)),
+            )
+            session.add(row)
+            session.flush()
+            return self._followup_record(row)
+
+    def followup_history(self, scenario_id: int, *, limit: int = 50) -> tuple[FollowUpRecord, ...]:
+        """The follow-up versions of a scenario, newest first."""
+        query = (
+            select(FollowUpRow)
+            .where(FollowUpRow.scenario_id == scenario_id)
+            .order_by(FollowUpRow.version.desc())
+            .limit(limit)
+        )
+        with self._session(write=False) as session:
+            return tuple(self._followup_record(row) for row in session.scalars(query))
+
+    @staticmethod
+    def _followup_record(row: FollowUpRow) -> FollowUpRecord:
+        return FollowUpRecord(
+            record_id=row.id,
+            scenario_id=row.scenario_id,
+            version=row.version,
+            saved_at=row.saved_at,
+            author=Person(row.author_name, row.author_id),
+            source=row.source,
+            followup=serialize.from_document("followup", serialize.loads(row.payload)),
+        )
+
+    # --- COMEX members' weights ---------------------------------------------------------
+
+    def save_member_weights(
+        self, workspace_name: str, author: Person | str, weights: dict[str, float]
+    ) -> None:
+        """Keep a member's own goal weights for a workspace (their latest replaces the earlier
+        ones in `member_weights_of`). Weights must be positive finite numbers."""
+        person = as_person(author)
+        name = _clean_name(workspace_name, "workspace")
+        clean = {str(g): float(w) for g, w in weights.items()}
+        if not clean or not all(math.isfinite(w) and w > 0 for w in clean.values()):
+            raise InvalidInput("store.member_weights_not_positive")
+        with self._session(write=True) as session:
+            session.add(
+                MemberWeightsRow(
+                    entered_at=_now(),
+                    author_name=person.name,
+                    author_id=person.user_id,
+                    workspace_name=name,
+                    payload=json.dumps(clean, separators=(",", ":")),
+                )
+            )
+
+    def member_weights_of(self, workspace_name: str) -> dict[str, dict[str, float]]:
+        """Each member's latest weights for a workspace ({member name: {goal_id: weight}}),
+        in the order the members first entered them."""
+        query = (
+            select(MemberWeightsRow)
+            .where(MemberWeightsRow.workspace_name == workspace_name)
+            .order_by(MemberWeightsRow.entered_at, MemberWeightsRow.id)
+        )
+        latest: dict[str, dict[str, float]] = {}
+        with self._session(write=False) as session:
+            for row in session.scalars(query):
+                latest[row.author_name] = json.loads(row.payload)
+        return latest
+
     # --- scenarios ---------------------------------------------------------------------
 
     def save_scenario(
@@ -602,8 +789,9 @@ class Store:
         """
         person = as_person(author)
         name = _clean_name(scenario.name, "scenario")
-        if name != scenario.name:
-            scenario = replace(scenario, name=name)
+        reasons = {iid: clean_text(reason, one_line=False) for iid, reason in scenario.force_reasons.items()}
+        if name != scenario.name or reasons != scenario.force_reasons:
+            scenario = replace(scenario, name=name, force_reasons=reasons)
         if scenario_id is not None and not as_copy and expected_version is None:
             raise ValueError("editing a saved scenario needs the version it was loaded at")
         ref = workspace_ref if isinstance(workspace_ref, WorkspaceRef) else workspace_ref.ref
@@ -783,7 +971,7 @@ class Store:
         expected_version: int | None,
     ) -> StoredScenario:
         person = as_person(author)
-        comment = (comment or "").strip()
+        comment = clean_text(comment, one_line=False)
         if action == "send_back" and not comment:
             raise InvalidInput("store.comment_required")
         allowed, target = TRANSITIONS[action]

@@ -29,9 +29,10 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from typing import Any, Literal, TypeVar, Union
 
-from cxprior.domain import CxpriorError, PortfolioResult, Scenario, Workspace
+from cxprior.domain import CxpriorError, FollowUp, PortfolioResult, Scenario, Workspace
 from cxprior.i18n import tr
 from cxprior.portfolio import UncertaintyResult
+from cxprior.store.records import SurveyAnalysis
 
 FORMAT = "cxprior"
 SCHEMA_VERSION = 1
@@ -41,6 +42,8 @@ KINDS: dict[str, type] = {
     "scenario": Scenario,
     "portfolio_result": PortfolioResult,
     "robustness": UncertaintyResult,
+    "survey_analysis": SurveyAnalysis,
+    "followup": FollowUp,
 }
 
 # (kind, version) → function rewriting a document's `data` from that version to the next

@@ -98,6 +98,9 @@ INITIATIVES = SheetSpec(
         ColumnSpec("exclusive_group", "text", False, ("groupe_exclusif",)),
         ColumnSpec("competency", "text", False, ("compétence", "competence")),
         ColumnSpec("description", "text"),
+        # roadmap (contract v2): a start window and start-after-finish prerequisites
+        ColumnSpec("latest_start", "text", False, ("début_au_plus_tard", "debut_au_plus_tard")),
+        ColumnSpec("starts_after", "ids", False, ("commence_après", "commence_apres")),
     ),
 )
 IMPACTS = SheetSpec(
@@ -122,10 +125,76 @@ BUDGET = SheetSpec(
     required_in_workspace=False,
 )
 
-SHEETS: tuple[SheetSpec, ...] = (GOALS, KPIS, KPI_GOALS, INITIATIVES, IMPACTS, BUDGET)
+# roadmap (DESIGN.md, "Contract v2 › When and by whom"): what each team can deliver per
+# period, and what each initiative asks of it (when it starts at its earliest start)
+CAPACITY = SheetSpec(
+    "Capacity",
+    ("Capacité", "Capacite"),
+    (
+        ColumnSpec("team", "text", True, ("équipe", "equipe")),
+        ColumnSpec("period", "text", True, ("période", "periode")),
+        ColumnSpec("capacity", "number", True, ("capacité", "capacite")),
+    ),
+    required_in_workspace=False,
+)
+EFFORT = SheetSpec(
+    "Effort",
+    ("Charge",),
+    (
+        ColumnSpec("initiative_id", "text", True, ("id_initiative",)),
+        ColumnSpec("team", "text", True, ("équipe", "equipe")),
+        ColumnSpec("period", "text", True, ("période", "periode")),
+        ColumnSpec("effort", "number", True, ("charge",)),
+    ),
+    required_in_workspace=False,
+)
+
+SHEETS: tuple[SheetSpec, ...] = (GOALS, KPIS, KPI_GOALS, INITIATIVES, IMPACTS, BUDGET, CAPACITY, EFFORT)
+
+# Follow-up of the approved plan (DESIGN.md, "Contract v2 › Follow-up"): a workbook of its own,
+# or the same sheets inside the workspace workbook. Not part of the workspace: `read_workbook`
+# leaves them to `read_followup`, and the workspace template does not carry them.
+PROGRESS = SheetSpec(
+    "Progress",
+    ("Avancement",),
+    (
+        ColumnSpec("initiative_id", "text", True, ("id_initiative",)),
+        # planned / in_progress / delivered / dropped (prévue / en_cours / livrée / abandonnée)
+        ColumnSpec("status", "text", True, ("statut",)),
+        ColumnSpec("start", "text", False, ("début", "debut")),
+    ),
+    required_in_workspace=False,
+)
+MEASUREMENTS = SheetSpec(
+    "Measurements",
+    ("Mesures",),
+    (
+        ColumnSpec("kpi_id", "text", True, ("id_indicateur",)),
+        ColumnSpec("period", "text", True, ("période", "periode")),
+        ColumnSpec("value", "number", True, ("valeur",)),
+    ),
+    required_in_workspace=False,
+)
+FOLLOWUP_SHEETS: tuple[SheetSpec, ...] = (PROGRESS, MEASUREMENTS)
+
+# COMEX members' own goal weights (DESIGN.md, "Contract v2 › COMEX members' weights"): a
+# workbook of its own or a sheet of the workspace workbook; `read_member_weights` reads it,
+# `read_workbook` leaves it alone (it does not change the workspace).
+WEIGHTS = SheetSpec(
+    "Weights",
+    ("Pondérations", "Ponderations"),
+    (
+        ColumnSpec("member", "text", True, ("membre",)),
+        ColumnSpec("goal_id", "text", True, ("id_objectif",)),
+        ColumnSpec("weight", "number", True, ("poids",)),
+    ),
+    required_in_workspace=False,
+)
 
 # `cost_2026` / `coût_2026`: one column per budget period
 PERIOD_COST_PATTERN = re.compile(r"^\s*(?:cost|co[uû]t)_(?P<period>.+?)\s*$", re.IGNORECASE)
+# `spent_2026` / `dépensé_2026`: actual spend per cost period, on the Progress sheet
+PERIOD_SPENT_PATTERN = re.compile(r"^\s*(?:spent|d[ée]pens[ée])_(?P<period>.+?)\s*$", re.IGNORECASE)
 # `impact:NPS`: wide form of the Impacts sheet
 WIDE_IMPACT_PATTERN = re.compile(r"^\s*impact\s*:\s*(?P<kpi_id>.+?)\s*$", re.IGNORECASE)
 

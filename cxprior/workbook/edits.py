@@ -4,8 +4,8 @@ backlog checked against the workspace it will be merged into."""
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -106,19 +106,36 @@ def validate_initiatives_frame(frame: pd.DataFrame, workspace: Workspace, lang: 
     problems.sort(key=problem_order([raw]))
     raise_if_problems(problems, lang)
     impacts = tuple(item.impact for item in kept) + tuple(item.impact for item in located)
-    return replace(workspace, initiatives=tuple(initiatives), impacts=impacts, periods=table.periods)
+    # the efforts of removed initiatives go with them (capacities belong to the teams)
+    efforts = tuple(e for e in workspace.efforts if e.initiative_id in ids)
+    return replace(
+        workspace, initiatives=tuple(initiatives), impacts=impacts, periods=table.periods, efforts=efforts
+    )
 
 
 # --- a team backlog against a workspace -----------------------------------------------------
 
 
-def check_backlog_against(workspace: Workspace, backlog: TeamBacklog, lang: str = "en") -> list[Problem]:
+@dataclass(frozen=True)
+class BacklogRows:
+    """Where a team backlog's rows were in its workbook, to locate what the workspace refuses."""
+
+    initiatives: Mapping[str, int] = field(default_factory=dict)  # id → Excel row on Initiatives
+    # (initiative id, KPI id) → (sheet as written, Excel row): the Impacts sheet or a wide column
+    impacts: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+
+def check_backlog_against(
+    workspace: Workspace, backlog: TeamBacklog, lang: str = "en", rows: BacklogRows | None = None
+) -> list[Problem]:
     """What a team backlog references that the workspace lacks (it cannot be checked alone).
 
     Unknown KPI ids in impacts, `depends_on` ids in neither the backlog nor the workspace,
     cost periods the workspace does not have (or none when the workspace plans by period),
-    and dependency cycles that the merge would create.
+    and dependency cycles that the merge would create. With `rows` (from the reader), each
+    problem about one initiative or impact names its row.
     """
+    rows = rows or BacklogRows()
     sheet = contract.INITIATIVES.key
     impacts_sheet = contract.IMPACTS.key
     column = {key: display_name(contract.INITIATIVES.column(key), lang) for key in ("depends_on", "cost")}
@@ -127,10 +144,11 @@ def check_backlog_against(workspace: Workspace, backlog: TeamBacklog, lang: str 
     for imp in backlog.impacts:
         if imp.kpi_id not in kpis:
             hint = suggest(imp.kpi_id, kpis)
+            where, row = rows.impacts.get((imp.initiative_id, imp.kpi_id), (impacts_sheet, None))
             problems.append(
                 Problem(
-                    impacts_sheet,
-                    None,
+                    where,
+                    row,
                     display_name(contract.IMPACTS.column("kpi_id"), lang),
                     tr(
                         "wb.backlog_unknown_kpi",
@@ -149,13 +167,28 @@ def check_backlog_against(workspace: Workspace, backlog: TeamBacklog, lang: str 
                 problems.append(
                     Problem(
                         sheet,
-                        None,
+                        rows.initiatives.get(initiative.initiative_id),
                         column["depends_on"],
                         tr(
                             "wb.backlog_unknown_dependency",
                             lang,
                             initiative=initiative.initiative_id,
                             value=dep,
+                        ),
+                    )
+                )
+        for other in initiative.starts_after:
+            if other not in merged:
+                problems.append(
+                    Problem(
+                        sheet,
+                        rows.initiatives.get(initiative.initiative_id),
+                        display_name(contract.INITIATIVES.column("starts_after"), lang),
+                        tr(
+                            "wb.road.backlog_unknown_after",
+                            lang,
+                            initiative=initiative.initiative_id,
+                            value=other,
                         ),
                     )
                 )

@@ -32,9 +32,9 @@ from enum import Enum
 import pandas as pd
 
 from cxprior.domain import Impact, Initiative, Problem, TeamBacklog, WorkbookError, Workspace
-from cxprior.i18n import format_number, normalise_language, tr
+from cxprior.i18n import format_money, format_number, normalise_language, tr
 from cxprior.workbook import contract
-from cxprior.workbook.reader import check_backlog_against
+from cxprior.workbook.reader import BacklogRows, check_backlog_against
 from cxprior.workbook.writer import column_name
 
 COMPARED_FIELDS = tuple(f.name for f in dataclasses.fields(Initiative) if f.name != "initiative_id")
@@ -71,6 +71,7 @@ class MergePreview:
     conflicts: tuple[MergeConflict, ...]
     problems: tuple[Problem, ...]
     lang: str = "en"
+    added_initiatives: tuple[Initiative, ...] = ()  # the added ids' initiatives, in `added` order
 
     @property
     def can_apply(self) -> bool:
@@ -87,14 +88,18 @@ class MergePreview:
         return self.problems + tuple(Problem(sheet, None, column, c.message) for c in self.conflicts)
 
 
-def preview_merge(workspace: Workspace, backlog: TeamBacklog, lang: str = "en") -> MergePreview:
-    """Classify every backlog initiative as added, changed, unchanged or conflicting."""
+def preview_merge(
+    workspace: Workspace, backlog: TeamBacklog, lang: str = "en", rows: BacklogRows | None = None
+) -> MergePreview:
+    """Classify every backlog initiative as added, changed, unchanged or conflicting; `rows`
+    (`ReadResult.rows`) puts each problem on its row of the backlog's workbook."""
     lang = normalise_language(lang)
     existing = workspace.initiative_by_id
     by_folded_id = {iid.casefold(): iid for iid in existing}
     backlog_impacts = _impacts_by_initiative(backlog.impacts)
 
     added: list[str] = []
+    added_items: list[Initiative] = []
     changed: list[InitiativeChange] = []
     unchanged: list[str] = []
     conflicts: dict[str, str] = {}
@@ -105,6 +110,7 @@ def preview_merge(workspace: Workspace, backlog: TeamBacklog, lang: str = "en") 
             conflicts[iid] = conflict
         elif iid not in existing:
             added.append(iid)
+            added_items.append(item)
         else:
             merged = _fit_periods(item, workspace.periods)
             changes = _field_changes(existing[iid], merged, lang)
@@ -124,8 +130,9 @@ def preview_merge(workspace: Workspace, backlog: TeamBacklog, lang: str = "en") 
         changed=tuple(changed),
         unchanged=tuple(unchanged),
         conflicts=tuple(MergeConflict(iid, message) for iid, message in conflicts.items()),
-        problems=tuple(check_backlog_against(workspace, backlog, lang)),
+        problems=tuple(check_backlog_against(workspace, backlog, lang, rows)),
         lang=lang,
+        added_initiatives=tuple(added_items),
     )
 
 
@@ -146,11 +153,15 @@ def apply_merge(workspace: Workspace, backlog: TeamBacklog, preview: MergePrevie
 
 def preview_frame(preview: MergePreview) -> pd.DataFrame:
     """The preview as one table (a row per changed field, per added/unchanged id, per
-    conflict), with translated headers and statuses, for display."""
+    conflict), with translated headers and statuses, for display. An added initiative's row
+    gives its name, cost and journey phase under "After"."""
     lang = preview.lang
     rows: list[tuple[str, str, str, str, str, str]] = []
-    for iid in preview.added:
-        rows.append((tr("merge.status.added", lang), iid, "", "", "", ""))
+    # a new initiative is named by what a reader recognises it by: its name, cost and phase
+    new_fields = ", ".join(field_label(f, lang) for f in ("name", "cost", "journey_phase"))
+    for item in preview.added_initiatives:
+        what = " · ".join((item.name, format_money(item.cost, lang), item.journey_phase or "–"))
+        rows.append((tr("merge.status.added", lang), item.initiative_id, new_fields, "", what, ""))
     for change in preview.changed:
         for fc in change.changes:
             rows.append(

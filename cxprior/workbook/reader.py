@@ -30,7 +30,7 @@ from defusedxml.ElementTree import fromstring as safe_fromstring
 from cxprior.domain import Problem, TeamBacklog, UnsafeFileError, WorkbookError, Workspace
 from cxprior.i18n import CATALOG, format_number, tr
 from cxprior.workbook import contract
-from cxprior.workbook.edits import check_backlog_against, validate_initiatives_frame
+from cxprior.workbook.edits import BacklogRows, check_backlog_against, validate_initiatives_frame
 from cxprior.workbook.guard import CHUNK, ReadLimits, check_file_size, check_small_part, inspect_xlsx
 from cxprior.workbook.rules import build
 from cxprior.workbook.safe_text import reveal, unescape_xstring
@@ -41,9 +41,11 @@ from cxprior.workbook.tables import (
     header_key,
     is_contract_column,
     raise_if_problems,
+    wide_kpi_of,
 )
 
 __all__ = [
+    "BacklogRows",
     "ReadLimits",
     "ReadResult",
     "check_backlog_against",
@@ -68,6 +70,10 @@ QUIET_SHEETS = frozenset(
     | {text.strip().casefold() for text in CATALOG.get("export.instructions.sheet", {}).values()}
 )
 WORKSPACE_ONLY = ("Goals", "KPIs", "KPI_Goals")
+# the follow-up sheets may sit in the workspace workbook: `read_followup` reads them, not this
+FOLLOWUP_NAMES = frozenset(header_key(name) for spec in contract.FOLLOWUP_SHEETS for name in spec.names)
+# and so may the COMEX members' Weights sheet: `read_member_weights` reads it
+WEIGHTS_NAMES = frozenset(header_key(name) for name in contract.WEIGHTS.names)
 # when row 1 holds fewer than two of the template's headers, the rows down to this one are
 # searched for them, so that a title above the table gets a message saying so
 HEADER_SEARCH_ROWS = 20
@@ -81,6 +87,7 @@ class ReadResult:
     workspace: Workspace | None
     backlog: TeamBacklog | None
     notes: tuple[Problem, ...] = ()  # non-blocking remarks (ignored sheets and columns)
+    rows: BacklogRows | None = None  # a backlog's rows, for `preview_merge` to locate its problems
 
 
 class _Refused(Exception):
@@ -364,7 +371,9 @@ class _SheetReader(_Target):
         if self.row_number == 1:
             value = self._decode()
             if isinstance(value, str) and value.strip():
-                self.raw.headers[column] = value.strip()
+                # shown in messages, and the source of period and KPI ids: hidden characters
+                # revealed as in sheet names, so a look-alike header is seen for what it is
+                self.raw.headers[column] = reveal(value.strip())
             return
         if self.looking and self.row_number <= HEADER_SEARCH_ROWS:
             self._count_header()
@@ -491,7 +500,11 @@ def _match_sheets(names: list[str], lang: str) -> tuple[dict[str, str], list[Pro
     for name in names:
         spec = lookup.get(header_key(name))
         if spec is None:
-            if name.strip().casefold() not in QUIET_SHEETS:
+            if header_key(name) in FOLLOWUP_NAMES:
+                notes.append(Problem(name, None, "", tr("fu.sheet_for_track", lang)))
+            elif header_key(name) in WEIGHTS_NAMES:
+                notes.append(Problem(name, None, "", tr("wb.weights.sheet_for_sensitivity", lang)))
+            elif name.strip().casefold() not in QUIET_SHEETS:
                 notes.append(Problem(name, None, "", tr("wb.sheet_ignored", lang)))
         elif spec.key in matched:
             problems.append(Problem(name, None, "", tr("wb.sheet_twice", lang, other=matched[spec.key])))
@@ -500,9 +513,21 @@ def _match_sheets(names: list[str], lang: str) -> tuple[dict[str, str], list[Pro
     return matched, problems, notes
 
 
-def _kind(matched: dict[str, str], names: list[str], lang: str) -> tuple[str, list[Problem], list[str]]:
-    """ "workspace" or "backlog", the missing sheets, and the matched sheets to read."""
-    if any(key in matched for key in WORKSPACE_ONLY):
+def _kind(
+    matched: dict[str, str], names: list[str], lang: str, filled: frozenset[str] | None = None
+) -> tuple[str, list[Problem], list[str]]:
+    """ "workspace" or "backlog", the missing sheets, and the matched sheets to keep.
+
+    `filled`: the matched sheets with at least one row (or a problem) below their headers. A
+    workspace-only sheet left empty (the downloaded template, filled with initiatives and
+    impacts only) does not make a workspace, unless the Initiatives sheet is empty too; None
+    counts every matched sheet as filled."""
+    # an empty Initiatives sheet makes no backlog: a template left blank is an empty workspace
+    ignore_empty = filled is not None and "Initiatives" in filled
+    workspace_sheets = [
+        key for key in WORKSPACE_ONLY if key in matched and (not ignore_empty or key in filled)
+    ]
+    if workspace_sheets:
         problems = [
             Problem(
                 display_name(spec, lang), None, "", tr("wb.sheet_missing", lang, names=" / ".join(spec.names))
@@ -537,7 +562,7 @@ def _read_sheets(
         shared = target.strings
     budget = [limits.max_cells]
     raws: dict[str, RawSheet] = {}
-    specs = {spec.key: spec for spec in contract.SHEETS}
+    specs = {spec.key: spec for spec in (*contract.SHEETS, *contract.FOLLOWUP_SHEETS, contract.WEIGHTS)}
     for key, (name, part, kind) in data_sheets.items():
         if budget[0] < 0:
             break  # the cell limit is reached and already reported
@@ -547,7 +572,9 @@ def _read_sheets(
             message = "wb.not_a_table" if kind == "chartsheet" else "wb.damaged_sheet"
             raw.problems.append(Problem(name, None, "", tr(message, lang)))
             continue
-        max_rows = limits.max_impact_rows if key == contract.IMPACTS.key else limits.max_rows
+        # Impacts and Effort have a few rows per initiative
+        long_form = key in (contract.IMPACTS.key, contract.EFFORT.key)
+        max_rows = limits.max_impact_rows if long_form else limits.max_rows
         reader = _SheetReader(raw, is_contract_column(specs[key]), shared, limits, max_rows, budget, lang)
         try:
             _feed(package, part, reader)
@@ -581,20 +608,25 @@ def read_workbook(
             sheets = _sheets(package, workbook)
             names = [name for name, _, _ in sheets]
             matched, problems, notes = _match_sheets(names, lang)
-            kind, missing, to_read = _kind(matched, names, lang)
-            problems += missing
+            kind, missing, _ = _kind(matched, names, lang)
             if not kind:
-                raise_if_problems(problems, lang)
+                raise_if_problems(problems + missing, lang)
+            parts = {name: (part, kind) for name, part, kind in sheets}
+            # every matched sheet is read, so that an empty one is known before the kind is
+            raws, read_problems = _read_sheets(
+                package, {key: (matched[key], *parts[matched[key]]) for key in matched}, limits, lang
+            )
+            filled = frozenset(key for key, raw in raws.items() if raw.rows or raw.problems or raw.stopped)
+            kind, missing, to_read = _kind(matched, names, lang, filled)
+            problems += missing
             if kind == "backlog":
+                ignored = {True: "wb.backlog_sheet_ignored", False: "merge.empty_sheet_ignored"}
                 notes += [
-                    Problem(matched[key], None, "", tr("wb.backlog_sheet_ignored", lang))
+                    Problem(matched[key], None, "", tr(ignored[key in filled], lang))
                     for key in matched
                     if key not in to_read
                 ]
-            parts = {name: (part, kind) for name, part, kind in sheets}
-            raws, read_problems = _read_sheets(
-                package, {key: (matched[key], *parts[matched[key]]) for key in to_read}, limits, lang
-            )
+                raws = {key: raw for key, raw in raws.items() if key in to_read}
     except _Refused as error:
         raise UnsafeFileError(tr("wb.xml_dtd", lang, part=error.args[0] if error.args else "?")) from error
     except (ParseError, zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError, ValueError) as error:
@@ -606,4 +638,38 @@ def read_workbook(
         raise_if_problems(problems + stopped, lang)
     outcome = build(raws, kind, lang, problems, limits.max_impacts)
     raise_if_problems(outcome.problems, lang)
-    return ReadResult(kind, outcome.workspace, outcome.backlog, (*notes, *outcome.notes))  # type: ignore[arg-type]
+    rows = _backlog_rows(raws) if kind == "backlog" else None
+    return ReadResult(kind, outcome.workspace, outcome.backlog, (*notes, *outcome.notes), rows)  # type: ignore[arg-type]
+
+
+def _backlog_rows(raws: dict[str, RawSheet]) -> BacklogRows:
+    """Each initiative's and impact's Excel row, as the cells were written (ids trimmed)."""
+
+    def column(raw: RawSheet, spec: contract.SheetSpec, key: str) -> list[object]:
+        names = {header_key(name) for name in spec.column(key).names}
+        position = next((p for p, h in raw.headers.items() if header_key(h) in names), None)
+        return raw.values.get(position, []) if position is not None else []
+
+    def text(value: object) -> str:
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip() if value is not None else ""
+
+    initiatives: dict[str, int] = {}
+    impacts: dict[tuple[str, str], tuple[str, int]] = {}
+    if (raw := raws.get(contract.INITIATIVES.key)) is not None:
+        ids = [text(v) for v in column(raw, contract.INITIATIVES, "initiative_id")]
+        for iid, row in zip(ids, raw.rows, strict=False):
+            initiatives.setdefault(iid, row)
+        for position, header in raw.headers.items():
+            kpi = wide_kpi_of(header)
+            if kpi is None:
+                continue
+            for iid, row, value in zip(ids, raw.rows, raw.values.get(position, []), strict=False):
+                if value is not None and value != "":
+                    impacts.setdefault((iid, kpi), (raw.name, row))
+    if (raw := raws.get(contract.IMPACTS.key)) is not None:
+        pairs = (column(raw, contract.IMPACTS, key) for key in ("initiative_id", "kpi_id"))
+        for iid, kpi, row in zip(*pairs, raw.rows, strict=False):
+            impacts.setdefault((text(iid), text(kpi)), (raw.name, row))
+    return BacklogRows(initiatives, impacts)

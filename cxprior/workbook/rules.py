@@ -30,6 +30,7 @@ from cxprior.domain import (
 )
 from cxprior.i18n import tr
 from cxprior.workbook import contract
+from cxprior.workbook.roadmap import check_start_windows, read_roadmap
 from cxprior.workbook.tables import RawSheet, Table, build_table, check_columns, show, suggest
 
 # --- sheets ----------------------------------------------------------------------------
@@ -161,7 +162,7 @@ def read_initiatives(
     graph: dict[str, tuple[str, ...]] = {}
     rows_of: dict[str, int] = {}
     fields = ("initiative_id", "name", "team", "owner", "journey_phase", "cost", "confidence", "mandatory")
-    more = ("depends_on", "exclusive_group", "competency", "description")
+    more = ("depends_on", "exclusive_group", "competency", "description", "latest_start", "starts_after")
     for n, (
         row,
         iid,
@@ -176,6 +177,8 @@ def read_initiatives(
         group,
         comp,
         text,
+        latest,
+        after,
     ) in enumerate(_records(table, *fields, *more)):
         by_period = {p: values[n] for p, values in zip(periods, period_values, strict=True)}
         cost = _cost(table, row, cost, by_period, has_cost)
@@ -211,10 +214,21 @@ def read_initiatives(
                 exclusive_group=group or "",
                 competency=Competency(c) if (c := competency_of(comp)) else None,
                 description=text or "",
+                latest_start=latest,
+                starts_after=after or (),
             )
         )
     for cycle in find_cycles(graph, order=rows_of):
         table.add(rows_of[cycle[0]], "depends_on", "wb.cycle", cycle=" → ".join(cycle))
+    table.row_of = rows_of
+    check_start_windows(table, initiatives, known_ids, refs.check_dependencies)
+    after = {
+        iid: tuple(a for a in i.starts_after if a in own_ids and a != iid)
+        for i in initiatives
+        if (iid := i.initiative_id) is not None and i.starts_after and table.ok(rows_of[iid], "starts_after")
+    }
+    for cycle in find_cycles(after, order=rows_of):
+        table.add(rows_of[cycle[0]], "starts_after", "wb.road.starts_after_cycle", cycle=" → ".join(cycle))
     return initiatives, impacts
 
 
@@ -471,6 +485,9 @@ def build(
         located += read_impacts(tables["Impacts"], refs, ids)
     problems += check_duplicate_impacts(located, lang)
     budgets = read_budgets(tables["Budget"], periods) if "Budget" in tables and kind == "workspace" else []
+    roadmap = read_roadmap(tables, initiatives, periods, lang) if kind == "workspace" else None
+    if roadmap is not None:
+        problems += roadmap.problems
     if kind == "workspace":
         for key, message in (
             ("Goals", "wb.no_goals"),
@@ -492,6 +509,14 @@ def build(
     if kind == "backlog":
         return Outcome(None, TeamBacklog(tuple(initiatives), impacts, periods), (), tuple(notes))
     workspace = Workspace(
-        tuple(goals), tuple(kpis), tuple(links), tuple(initiatives), impacts, tuple(budgets), periods
+        tuple(goals),
+        tuple(kpis),
+        tuple(links),
+        tuple(initiatives),
+        impacts,
+        tuple(budgets),
+        periods,
+        capacities=roadmap.capacities if roadmap else (),
+        efforts=roadmap.efforts if roadmap else (),
     )
     return Outcome(workspace, None, (), tuple(notes))

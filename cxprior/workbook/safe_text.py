@@ -7,6 +7,14 @@ right-to-left overrides that display text backwards, zero-width spaces that make
 look equal). Ids must be plain visible text; other text may hold tabs and line breaks
 (Excel's Alt+Enter) but no other control character. `reveal` shows every such character
 as ⟨U+XXXX⟩, for messages and for the command line.
+
+`neutralise` is applied to every user text ON READ — each text cell of a workbook (names,
+descriptions, teams, owners, phases, units) and each free text the store receives (workspace
+and scenario names, notes, comments, author names): the characters that reorder text
+(bidirectional controls) or hide it (zero-width and other invisible characters) become the
+visible token ⟨U+XXXX⟩, so the pages, tooltips, PDF, Excel exports and the command line all
+show the same neutral text, and "abc" + RIGHT-TO-LEFT OVERRIDE + "gnp.exe" cannot pass for
+"abcexe.png". Ids are not neutralised but refused (`forbidden_in_id`): an id must match exactly.
 """
 
 from __future__ import annotations
@@ -28,17 +36,54 @@ ID_FORBIDDEN = re.compile(f"[{_CONTROL}{_LINE}{_FORMAT}]")
 HIDDEN = re.compile(f"[{_CONTROL}{_FORMAT}]")
 _BREAKS = re.compile(f"[{_LINE}]+")
 
+# what `neutralise` replaces: the bidirectional controls (embeddings, overrides, isolates, and
+# the LRM, RLM and ALM marks), the zero-width characters (spaces, joiners, word joiner,
+# byte-order mark, Mongolian vowel separator), the invisible math operators, the deprecated
+# format controls and the tag characters (invisible ASCII look-alikes that can smuggle text).
+# Format characters that print or matter in real text stay: the soft hyphen, the Arabic
+# number signs and the Egyptian, Brahmi and musical format characters.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = "\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\U000e0001\U000e0020-\U000e007f"
+NEUTRALISED = re.compile(f"[{_BIDI}{_INVISIBLE}]")
+
 
 def code_point(char: str) -> str:
     """U+202E for the right-to-left override."""
     return f"U+{ord(char):04X}"
 
 
+def token(char: str) -> str:
+    """⟨U+202E⟩ for the right-to-left override: how a hidden character is shown."""
+    return f"⟨{code_point(char)}⟩"
+
+
 def reveal(text: str, *, breaks: bool = False) -> str:
     """`text` with every control and format character written as ⟨U+XXXX⟩ (tabs and line
     breaks too with `breaks`, for ids, where they are as wrong as any other)."""
     pattern = ID_FORBIDDEN if breaks else HIDDEN
-    return pattern.sub(lambda m: f"⟨{code_point(m.group())}⟩", text)
+    return pattern.sub(lambda m: token(m.group()), text)
+
+
+def neutralise(text: str) -> str:
+    r"""`text` with every bidirectional control and invisible character written as its
+    visible token: "abc\u202egnp.exe\u202c" → "abc⟨U+202E⟩gnp.exe⟨U+202C⟩".
+
+    The one function applied to user text on read (workbook cells, store inputs). The tokens
+    are plain visible characters, so neutralising twice changes nothing and a neutralised
+    text written to Excel reads back the same."""
+    if NEUTRALISED.search(text) is None:  # nearly every text: no new string
+        return text
+    return NEUTRALISED.sub(lambda m: token(m.group()), text)
+
+
+_TOKEN = re.compile(r"⟨(U\+[0-9A-F]{4,6})⟩")
+
+
+def revealed_code(text: str) -> str | None:
+    """The code point ("U+202E") when `text` holds the token of a revealed hidden character
+    (a header read from a file), else None: an id taken from it is refused like any other."""
+    found = _TOKEN.search(text)
+    return found.group(1) if found else None
 
 
 def one_line(text: str) -> str:

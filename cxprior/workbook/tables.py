@@ -34,7 +34,14 @@ from cxprior.domain import SIDE_WORDS, Problem, WorkbookError, competency_of
 from cxprior.i18n import tr
 from cxprior.workbook import contract
 from cxprior.workbook.contract import ColumnSpec, SheetSpec, normalise_name
-from cxprior.workbook.safe_text import code_point, forbidden_in_id, forbidden_in_text, reveal
+from cxprior.workbook.safe_text import (
+    code_point,
+    forbidden_in_id,
+    forbidden_in_text,
+    neutralise,
+    reveal,
+    revealed_code,
+)
 
 
 class Unreadable:
@@ -70,9 +77,16 @@ def header_key(name: object) -> str:
     return re.sub(r"[\s\-]+", "_", normalise_name(name))
 
 
-def period_of(header: str) -> str | None:
-    match = contract.PERIOD_COST_PATTERN.match(header)
+def period_of(header: str, pattern: re.Pattern[str] = contract.PERIOD_COST_PATTERN) -> str | None:
+    match = pattern.match(header)
     return match.group("period").strip() if match else None
+
+
+# sheets with one column per cost period: the header pattern and the internal key's prefix
+_PERIOD_COLUMNS: dict[str, tuple[re.Pattern[str], str]] = {
+    contract.INITIATIVES.key: (contract.PERIOD_COST_PATTERN, "cost"),
+    contract.PROGRESS.key: (contract.PERIOD_SPENT_PATTERN, "spent"),
+}
 
 
 def wide_kpi_of(header: str) -> str | None:
@@ -88,11 +102,14 @@ def is_contract_column(spec: SheetSpec) -> Callable[[str], bool]:
     """A predicate telling the reader which headers of `spec` it must keep cells for."""
     lookup = _column_lookup(spec)
     dynamic = spec is contract.INITIATIVES
+    pattern = _PERIOD_COLUMNS.get(spec.key, (None, ""))[0]
 
     def keep(header: str) -> bool:
         if header_key(header) in lookup:
             return True
-        return dynamic and (period_of(header) is not None or wide_kpi_of(header) is not None)
+        if pattern is not None and period_of(header, pattern) is not None:
+            return True
+        return dynamic and wide_kpi_of(header) is not None
 
     return keep
 
@@ -217,6 +234,7 @@ class Table:
     notes: list[Problem] = field(default_factory=list)
     failed: set[tuple[int, str]] = field(default_factory=set)  # cells already reported
     sums_checked: bool = True  # False when a period's cost column was dropped as a duplicate
+    row_of: dict[str, int] = field(default_factory=dict)  # id → its first row (Initiatives)
 
     def column_name(self, key: str) -> str:
         if key in self.header_of:
@@ -238,10 +256,23 @@ class Table:
         return not any((row, key) in self.failed for key in keys)
 
 
+def _hidden_in_header(table: Table, header: str, found_id: str) -> bool:
+    """Report a period or KPI id taken from a header that holds a hidden character (the
+    reader revealed it): ids must match exactly, so they are refused, not neutralised."""
+    code = revealed_code(found_id)
+    if code is None:
+        return False
+    table.problems.append(
+        Problem(table.sheet, None, header, tr("sec.id_hidden_char", table.lang, value=found_id, code=code))
+    )
+    return True
+
+
 def _layout(spec: SheetSpec, raw: RawSheet, lang: str) -> tuple[dict[int, str], Table]:
     """Map each header to an internal key; report duplicates, unknown and missing columns."""
     lookup = _column_lookup(spec)
     dynamic = spec is contract.INITIATIVES
+    pattern, prefix = _PERIOD_COLUMNS.get(spec.key, (None, ""))
     key_at: dict[int, str] = {}
     header_of: dict[str, str] = {}
     periods: list[str] = []
@@ -252,20 +283,29 @@ def _layout(spec: SheetSpec, raw: RawSheet, lang: str) -> tuple[dict[int, str], 
         column = lookup.get(header_key(header))
         if column is not None:
             key = column.key
-        elif dynamic and (period := period_of(header)) is not None:
-            key = f"cost:{period}"
+        elif pattern is not None and (period := period_of(header, pattern)) is not None:
+            if _hidden_in_header(table, header, period):
+                continue
+            key = f"{prefix}:{period}"
             if key in header_of:
                 table.problems.append(
                     Problem(
                         raw.name,
                         None,
                         header,
-                        tr("wb.period_twice", lang, period=period, other=header_of[key]),
+                        tr(
+                            "wb.period_twice" if prefix == "cost" else "fu.spent_period_twice",
+                            lang,
+                            period=period,
+                            other=header_of[key],
+                        ),
                     )
                 )
                 continue
             periods.append(period)
         elif dynamic and (kpi_id := wide_kpi_of(header)) is not None:
+            if _hidden_in_header(table, header, kpi_id):
+                continue
             key = f"impact:{kpi_id}"
             if key not in header_of:
                 wide.append(kpi_id)
@@ -282,7 +322,9 @@ def _layout(spec: SheetSpec, raw: RawSheet, lang: str) -> tuple[dict[int, str], 
     table.present = set(header_of)
     table.periods = tuple(periods)
     table.wide_kpis = tuple(wide)
-    table.sums_checked = len(periods) == len([h for h in raw.headers.values() if period_of(h) is not None])
+    table.sums_checked = len(periods) == len(
+        [h for h in raw.headers.values() if pattern is not None and period_of(h, pattern) is not None]
+    )
     if not raw.headers:
         return key_at, table  # the reader reported the empty header row; no column to miss
     for column in spec.columns:
@@ -344,19 +386,26 @@ def _convert(table: Table, key: str, kind: str, cells: list[object], rows: list[
         return [_word(value) for value in cells]
     if kind == "ids":
         texts = [_split_ids(to_text(value)) for value in cells]
-    else:
+    elif _is_id(key, kind):
         texts = [to_text(value) for value in cells]
+    else:
+        # shown text: hidden characters made visible here, once, for every page and export
+        texts = [None if (text := to_text(value)) is None else neutralise(text) for value in cells]
     _check_characters(table, key, kind, texts, rows)
     return texts
 
 
 # columns whose text is matched against other text: a hidden character there breaks the match
-_ID_KEYS = {"exclusive_group", "period"}
+_ID_KEYS = {"exclusive_group", "period", "latest_start"}
+
+
+def _is_id(key: str, kind: str) -> bool:
+    return kind == "ids" or key.endswith("_id") or key in _ID_KEYS
 
 
 def _check_characters(table: Table, key: str, kind: str, values: list[object], rows: list[int]) -> None:
     """Report ids holding invisible or control characters, and control characters in text."""
-    is_id = kind == "ids" or key.endswith("_id") or key in _ID_KEYS
+    is_id = _is_id(key, kind)
     for row, value in zip(rows, values, strict=True):
         if value is None:
             continue
@@ -377,7 +426,8 @@ def _word(value: object) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = to_text(value)
-    return re.sub(r"\s+", " ", text.casefold()) if text is not None else None
+    # an unknown word is quoted in its message: hidden characters shown there too
+    return neutralise(re.sub(r"\s+", " ", text.casefold())) if text is not None else None
 
 
 def _split_ids(text: str | None) -> tuple[str, ...] | None:
@@ -404,7 +454,7 @@ def build_table(spec: SheetSpec, raw: RawSheet, lang: str) -> Table:
     kinds = {column.key: column.kind for column in spec.columns}
     columns: dict[str, list[object]] = {}
     for position, key in key_at.items():
-        kind = "number" if key.startswith(("cost:", "impact:")) else kinds[key]
+        kind = "number" if key.startswith(("cost:", "impact:", "spent:")) else kinds[key]
         if key in _WORD_COLUMNS:
             kind = "word"
         columns[key] = _convert(table, key, kind, raw.values.get(position, [None] * len(raw.rows)), raw.rows)
@@ -424,7 +474,7 @@ def build_table(spec: SheetSpec, raw: RawSheet, lang: str) -> Table:
 
 
 def _is_number_key(kinds: dict[str, str], key: str) -> bool:
-    return key.startswith(("cost:", "impact:")) or kinds.get(key) == "number"
+    return key.startswith(("cost:", "impact:", "spent:")) or kinds.get(key) == "number"
 
 
 # --- per-column rules (pandera) ------------------------------------------------------------
@@ -455,8 +505,19 @@ _RULES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "Impacts": {},
     "Budget": {"budget": ("non_negative",)},
+    "Capacity": {"capacity": ("non_negative",)},
+    "Effort": {"effort": ("non_negative",)},
+    "Progress": {},
+    "Measurements": {},
+    "Weights": {"weight": ("positive",)},
 }
-_UNIQUE = {"Goals": "goal_id", "KPIs": "kpi_id", "Initiatives": "initiative_id", "Budget": "period"}
+_UNIQUE = {
+    "Goals": "goal_id",
+    "KPIs": "kpi_id",
+    "Initiatives": "initiative_id",
+    "Budget": "period",
+    "Progress": "initiative_id",
+}
 
 
 def check_columns(table: Table) -> None:
@@ -475,8 +536,9 @@ def check_columns(table: Table) -> None:
             report_duplicates="exclude_first",
             checks=[_CHECKS[name] for name in rules.get(column.key, ())],
         )
+    prefix = _PERIOD_COLUMNS.get(key, (None, "cost"))[1]
     for period in table.periods:
-        columns[f"cost:{period}"] = pa.Column(None, nullable=True, checks=[_CHECKS["non_negative"]])
+        columns[f"{prefix}:{period}"] = pa.Column(None, nullable=True, checks=[_CHECKS["non_negative"]])
     try:
         pa.DataFrameSchema(columns, strict=False).validate(table.frame, lazy=True)
     except SchemaErrors as errors:

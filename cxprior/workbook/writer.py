@@ -54,6 +54,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "side": ("customer", "employee"),
 }
 MONEY_KEYS = frozenset({"cost", "budget"})
+# numbers ≥ 0 that are not money: person-days of the roadmap sheets
+NON_NEGATIVE_KEYS = frozenset({"capacity", "effort"})
 FRACTION_KEYS = frozenset({"confidence", "strength"})
 POSITIVE_KEYS = frozenset({"weight"})
 
@@ -123,6 +125,8 @@ def workspace_to_frames(ws: Workspace) -> dict[str, pd.DataFrame]:
         contract.INITIATIVES.key: _frame(contract.INITIATIVES, ws.initiatives, ws.periods),
         contract.IMPACTS.key: _frame(contract.IMPACTS, ws.impacts),
         contract.BUDGET.key: _frame(contract.BUDGET, [_BudgetRow(b.period, b.amount) for b in ws.budgets]),
+        contract.CAPACITY.key: _frame(contract.CAPACITY, ws.capacities),
+        contract.EFFORT.key: _frame(contract.EFFORT, ws.efforts),
     }
     return frames
 
@@ -244,7 +248,7 @@ def _decorate(sheet_spec: SheetSpec, sheet: Worksheet, keys: list[str], lang: st
             kind, choices = "fraction", ()
         elif key in POSITIVE_KEYS:
             kind, choices = "positive", ()
-        elif key in MONEY_KEYS or is_period:
+        elif key in MONEY_KEYS or key in NON_NEGATIVE_KEYS or is_period:
             kind, choices = "non_negative", ()
         else:
             continue
@@ -290,19 +294,41 @@ def _write_frames(frames: dict[str, pd.DataFrame], lang: str) -> Workbook:
 
 
 def write_workspace(ws: Workspace, lang: str = "en") -> bytes:
-    """The whole workspace as an .xlsx (every contract sheet, long-form Impacts).
+    """The whole workspace as an .xlsx (every contract sheet, long-form Impacts; the Capacity
+    and Effort sheets only when the workspace has a roadmap).
 
     Reading the result back gives a Workspace equal to `ws` (for any `lang`), except for
     the normalisations documented in `cxprior.workbook.style` (CR → LF, control characters),
     the reader's trimming of blanks around text, and numbers beyond 16 significant digits
     (openpyxl writes "%.16g"; Excel itself keeps 15).
     """
-    return _to_bytes(_write_frames(workspace_to_frames(ws), lang))
+    frames = _without_unused_roadmap(workspace_to_frames(ws), ws.initiatives)
+    if not ws.capacities and not ws.efforts:
+        # a workspace without a roadmap is written as a v1 workbook, as before
+        frames.pop(contract.CAPACITY.key)
+        frames.pop(contract.EFFORT.key)
+    return _to_bytes(_write_frames(frames, lang))
+
+
+ROADMAP_COLUMNS = ("latest_start", "starts_after")
+
+
+def _without_unused_roadmap(
+    frames: dict[str, pd.DataFrame], initiatives: Iterable[object]
+) -> dict[str, pd.DataFrame]:
+    """The Initiatives frame without the roadmap columns when no initiative uses them."""
+    used = any(getattr(i, "latest_start", None) or getattr(i, "starts_after", ()) for i in initiatives)
+    if not used:
+        key = contract.INITIATIVES.key
+        frames[key] = frames[key].drop(columns=list(ROADMAP_COLUMNS))
+    return frames
 
 
 def write_backlog(backlog: TeamBacklog, lang: str = "en") -> bytes:
     """A team backlog as an .xlsx: only the Initiatives and Impacts sheets."""
-    return _to_bytes(_write_frames(backlog_to_frames(backlog), lang))
+    return _to_bytes(
+        _write_frames(_without_unused_roadmap(backlog_to_frames(backlog), backlog.initiatives), lang)
+    )
 
 
 def write_template(lang: str = "en") -> bytes:

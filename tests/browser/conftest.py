@@ -56,11 +56,13 @@ def start_app(
     database: Path | None = None,
     options: tuple[str, ...] = (),
     log_path: Path | None = None,
+    database_url: str | None = None,
 ) -> subprocess.Popen:
     """`streamlit run app.py` on the loopback interface only; returns once it answers.
     `database`: the SQLite file the app saves to (never the repository's .cxprior/);
     `options`: more `--section.option value` arguments (e.g. a secrets file for sign-in);
-    `log_path`: where the server's output goes (a temporary file by default)."""
+    `log_path`: where the server's output goes (a temporary file by default);
+    `database_url`: a database URL the app saves to instead (`DATABASE_URL`, e.g. PostgreSQL)."""
     command = [
         sys.executable, "-m", "streamlit", "run", str(cwd / "app.py"),
         "--server.headless", "true",
@@ -73,6 +75,8 @@ def start_app(
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     if database is not None:
         env["CXPRIOR_DB_PATH"] = str(database)
+    if database_url is not None:
+        env["DATABASE_URL"] = database_url
     # the server's output goes to a file: an unread pipe would block the server once full
     log = open(log_path, "w+b") if log_path else tempfile.TemporaryFile()  # noqa: SIM115 (open as long as the server runs)
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, free_port, start_app, stop_app, wait_idle
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Workspace
-from cxprior.workbook_write import write_workspace
+from cxprior.workbook import write_workspace
 
 pytestmark = pytest.mark.browser
 
