@@ -126,7 +126,8 @@ async def session(
 
             async def upload() -> None:
                 await nav(page, "Backlog")
-                name = page.get_by_test_id("stSidebar").get_by_label("Your name", exact=True)
+                # the sidebar's one text field (its label carries a help icon, so no exact label)
+                name = page.get_by_test_id("stSidebar").get_by_test_id("stTextInput").locator("input").first
                 me = f"Load tester {number}"  # saves record who made them
                 for attempt in range(3):
                     if await name.input_value() == me:
@@ -240,7 +241,10 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--iterations", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=900, help="global limit in seconds")
+    parser.add_argument("--smoke", action="store_true", help="a tiny run, to check the script still works")
     args = parser.parse_args()
+    if args.smoke:
+        args.sessions, args.iterations, args.timeout = 1, 1, 300.0
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be between 1 and {MAX_SESSIONS}")
     if not CHROMIUM.exists():

@@ -156,3 +156,11 @@ def test_an_infeasible_scenario_does_not_raise_and_keeps_its_scenario(backlog):
     assert result.to_json()["status"] == "infeasible"
     assert result.to_json()["objective"] is None
     assert not result.is_solved
+
+
+def test_shares_over_100_percent_bind_nothing_when_no_initiative_is_worth_anything():
+    # both initiatives are worth less than nothing: the only portfolio with positive value
+    # that the shares ask for does not exist, so the empty portfolio (0 ≥ share × 0) is the answer
+    ws = make_workspace([Item("A", -3, 1, goal="G1"), Item("B", -1, 1, goal="G2")], goals=("G1", "G2"))
+    result = optimize(ws, Scenario(min_goal_share={"G1": 0.5, "G2": 0.8}))
+    assert (result.status, result.selected, result.objective) == ("optimal", (), 0.0)

@@ -259,17 +259,17 @@ def _goal_share_conflicts(
     if not shares:
         return []
     sentences = []
+    # shares only bind a portfolio worth something (the model's "positive_value" row): when
+    # nothing has value, the empty portfolio meets them all, whatever they add up to
+    some_value = instance.value.max(initial=0.0) > 0
     total = sum(shares.values())
-    if total > 1 + 1e-9:
+    if some_value and total > 1 + 1e-9:
         sentences.append(tr("opt.conflict.shares_over_100", lang, total=format_percent(total, lang, 1)))
         return sentences
     _, upper = forced_bounds(instance, scenario)
     req = np.zeros(instance.n, dtype=bool)
     req[[instance.index[i] for i in required.ids]] = True
     allowed = upper > 0
-    # shares only bind a portfolio worth something (opt_model's "positive_value" row): when
-    # nothing has value, the empty portfolio meets them all
-    some_value = instance.value.max(initial=0.0) > 0
     for goal_id, share in shares.items():
         goal = workspace.goal_by_id[goal_id]
         label = f"{goal_id} ({goal.name})" if goal.name else goal_id
