@@ -181,6 +181,9 @@ async def session(
                         raise RuntimeError(
                             f"budget {budget:,.0f}: the page shows value {shown}, expected {expected[budget]}"
                         )
+                    # Compare takes saved runs and the ones ticked for it
+                    await page.get_by_test_id("stCheckbox").filter(has_text="Add to Compare").click()
+                    await wait_idle(page)
 
                 return run
 
