@@ -58,7 +58,7 @@ def open_saved(at, scenario_id):
 
 
 def decision_buttons(at) -> list[str]:
-    """The buttons of the review, leaving out the reviewer's own goal weights (always open)."""
+    """The buttons of the review, leaving out the one computing the weight sensitivity."""
     return [b.key for b in at.main.get("button") if not str(b.key).startswith("wsens_")]
 
 

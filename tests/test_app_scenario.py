@@ -220,7 +220,7 @@ def test_comex_sees_the_handed_over_scenario_read_only(scenario_page):
     )
     main = scenario_page.main
     # the only inputs: which scenario to look at, and the decision on it; nothing edits the scenario
-    # besides the decision, a reviewer may only give their own goal weights (weights section)
+    # besides the decision, the only control is the button computing the weight sensitivity
     widgets = sorted(w.key for kind in editing for w in main.get(kind) if not w.key.startswith("wsens_"))
     assert widgets == ["review_approve", "review_choice", "review_comment", "review_send_back"]
     assert [d for d in main.get("dataframe") if d.editing_mode != "read_only"] == []

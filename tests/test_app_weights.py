@@ -96,9 +96,13 @@ def test_the_review_page_shows_the_section():
     at = open_page(start(), "scenario")  # the sample, whose goals the members weigh
     at.button(key="scenario_run").click().run()
     at.button(key="scenario_submit_review").click().run()
-    comex = open_page(start(author="Marc Durand"), "review")
+    # the members' weights are given on the Strategy page; the COMEX page only reads them
+    comex = open_page(start(author="Marc Durand"), "strategy")
+    comex.file_uploader(key="wsens_upload_strategy").set_value((MEMBERS.name, MEMBERS.read_bytes(), XLSX))
+    comex = open_page(comex.run(), "review")
     assert "Weights and consensus" in [s.value for s in comex.subheader]
-    comex = with_members(comex, "review")
+    assert not comex.get("file_uploader") and not comex.number_input
+    comex.button(key="wsens_compute_review").click().run()
     assert failures(comex) == []
     assert any(s.startswith("The portfolio holds while") for s in sentences(comex))
     assert [c for c in table_with(comex, "core_index").columns if c in NAMES] == list(NAMES)

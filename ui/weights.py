@@ -45,8 +45,11 @@ def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy"
     scenario = run.scenario if run is not None else starting_scenario()
     if not workspace.goals:
         return
-    _upload(workspace, section)
-    _own_weights(workspace, section)
+    if run is None:
+        _upload(workspace, section)
+        _own_weights(workspace, section)
+    else:  # the COMEX page stays read-only: members give their weights on the Strategy page
+        st.caption(t("ui.wsens.enter_on_strategy"))
     raw = _members_raw(workspace)
     if not raw:
         st.info(t("ui.wsens.no_members"), icon=":material/info:")

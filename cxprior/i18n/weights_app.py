@@ -2,6 +2,11 @@
 page on weight sensitivity; see cxprior.i18n for the conventions."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "ui.wsens.enter_on_strategy": {
+        "en": "Each member gives their weights on the Strategy page; the analysis below uses them.",
+        "fr": "Chaque membre donne ses pondérations sur la page Stratégie ; l'analyse ci-dessous "
+        "les utilise.",
+    },
     "ui.wsens.title": {"en": "Weights and consensus", "fr": "Pondérations et consensus"},
     "ui.wsens.intro": {
         "en": "How far each goal's weight can move before the portfolio changes, each COMEX "
