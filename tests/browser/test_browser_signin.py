@@ -97,7 +97,14 @@ def test_an_editor_signs_in_with_the_provider_and_sees_every_page(page, signin_u
 def test_a_viewer_sees_the_reading_pages_only_even_through_an_address(page, signin_url):
     sign_in(page, signin_url, "lea@partner.example")
     page.get_by_text("Your role: viewer (read only) (lea@partner.example)").wait_for()
-    assert nav_links(page) == ["Overview", "Strategy", "Customer journey", "Compare", "COMEX review"]
+    assert nav_links(page) == [
+        "Overview",
+        "Strategy",
+        "Customer journey",
+        "Compare",
+        "COMEX review",
+        "Follow-up",
+    ]
     page.goto(signin_url + "/backlog")  # the cookie keeps her signed in; the page is not hers
     wait_idle(page)
     page.get_by_role("heading", level=1, name="Overview").wait_for()
