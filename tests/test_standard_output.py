@@ -67,3 +67,13 @@ def test_an_infeasible_scenario_is_explained_after_a_normal_solve_in_the_same_pr
         "No portfolio meets all the constraints of this scenario together.",
         "The smallest change that makes it feasible: raise the total budget of €8 by at least €2.",
     ]
+
+
+def test_json_written_to_dev_null_leaves_dev_null_a_device():
+    # an atomic write replaces its target with a new file: /dev/null must be written, not replaced
+    import os
+    import stat
+
+    done = command("optimize", str(SAMPLE), "--json", os.devnull)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -64,6 +64,15 @@ def write_atomically(
     """Write through a temporary file in the same folder, so a crash never leaves half a file
     behind; a failure raises UsageError naming `path` (and `argument`, the option that gave it)."""
     target = str(path)
+    if os.path.exists(target) and not os.path.isfile(target) and not os.path.isdir(target):
+        # a device or a pipe (/dev/null, /dev/stdout) is written to as it is: replacing it by a
+        # file would, as root, turn the machine's /dev/null into an ordinary file
+        try:
+            with open(target, "wb") as out:
+                out.write(data)
+        except OSError as error:
+            raise _failure(error, target, argument, lang) from None
+        return
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{Path(target).name}.", suffix=".part", dir=folder_of(target)
