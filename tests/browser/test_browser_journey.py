@@ -20,8 +20,10 @@ SHOTS = Path("/tmp/cxprior_journey")
 
 def _nav(page, title: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
-    wait_idle(page)
-    page.get_by_role("heading", level=1, name=title).wait_for()
+    # the review page draws the whole portfolio, its assumptions and the weights section: on a
+    # loaded 2-core machine its first run can take longer than Playwright's default 30 s
+    wait_idle(page, timeout=120_000)
+    page.get_by_role("heading", level=1, name=title).wait_for(timeout=120_000)
 
 
 def _number_input(page, label: str):
