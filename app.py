@@ -1,4 +1,4 @@
-"""Entry point (`streamlit run app.py`): page config, who may come in, navigation over pages/,
+"""Entry point (`streamlit run app.py`): page config, who may come in, navigation over views/,
 and the frame around every page (`ui.run_in_frame`)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ ICON = Path(__file__).parent / "assets" / "cxprior_icon.png"
 st.set_page_config(page_title="cxprior", page_icon=str(ICON), layout="wide")
 ui.language_switch()
 # who is here comes first: someone not let in gets the sign-in page as the only page (always
-# through st.navigation, so that no file of pages/ can be opened without this frame) and no data
+# through st.navigation, so that no file of views/ can be opened without this frame) and no data
 if ui.gate() is None:
     door = st.Page(ui.door, title=ui.t("sec.sign_in_title"), icon=":material/lock:", url_path="sign-in")
     st.navigation([door], position="hidden").run()
@@ -24,20 +24,20 @@ if ui.gate() is None:
 ui.start_session()
 ui.author_input()
 
-# Page files are named `<page>_page.py` so that no file stem equals a url_path: Streamlit still
-# treats `pages/` as a v1 pages folder until st.navigation has run once in the process, and a
-# stem equal to a url_path would then run that page without this frame (deep links on a fresh
-# server, AppTest.switch_page).
+# The pages live in views/, not pages/: Streamlit treats a `pages/` folder as a v1 multipage
+# app until st.navigation has run once in the process, so the first deep link on a fresh
+# server (…/scenario) showed "Page not found". Their files are named `<page>_page.py` so that
+# no file stem equals a url_path either.
 PAGES = (
-    ("pages/overview_page.py", "ui.page.overview", ":material/dashboard:", "overview"),
-    ("pages/backlog_page.py", "ui.page.backlog", ":material/table_view:", "backlog"),
-    ("pages/strategy_page.py", "ui.page.strategy", ":material/account_tree:", "strategy"),
-    ("pages/journey_page.py", "ui.page.journey", ":material/route:", "journey"),
-    ("pages/maturity_page.py", "ui.page.maturity", ":material/stairs:", "maturity"),
-    ("pages/scenario_page.py", "ui.page.scenario", ":material/tune:", "scenario"),
-    ("pages/compare_page.py", "ui.page.compare", ":material/compare_arrows:", "compare"),
-    ("pages/review_page.py", "ui.page.review", ":material/gavel:", "review"),
-    ("pages/followup_page.py", "ui.page.followup", ":material/monitoring:", "followup"),
+    ("views/overview_page.py", "ui.page.overview", ":material/dashboard:", "overview"),
+    ("views/backlog_page.py", "ui.page.backlog", ":material/table_view:", "backlog"),
+    ("views/strategy_page.py", "ui.page.strategy", ":material/account_tree:", "strategy"),
+    ("views/journey_page.py", "ui.page.journey", ":material/route:", "journey"),
+    ("views/maturity_page.py", "ui.page.maturity", ":material/stairs:", "maturity"),
+    ("views/scenario_page.py", "ui.page.scenario", ":material/tune:", "scenario"),
+    ("views/compare_page.py", "ui.page.compare", ":material/compare_arrows:", "compare"),
+    ("views/review_page.py", "ui.page.review", ":material/gavel:", "review"),
+    ("views/followup_page.py", "ui.page.followup", ":material/monitoring:", "followup"),
 )
 ROOT = Path(__file__).parent
 page = st.navigation(

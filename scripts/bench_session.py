@@ -67,7 +67,7 @@ def main() -> None:
         changes = []
         for name in PAGES:
             began = time.perf_counter()
-            at.switch_page(f"pages/{name}_page.py").run()
+            at.switch_page(f"views/{name}_page.py").run()
             changes.append(time.perf_counter() - began)
             assert not at.exception, [e.value for e in at.exception]
         figures = {

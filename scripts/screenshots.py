@@ -28,20 +28,40 @@ from cxprior.i18n import tr
 LOCALES = {"en": "en-GB", "fr": "fr-FR"}
 PAGES = ("overview", "backlog", "strategy", "journey", "maturity", "scenario")
 AFTER = ("followup",)
-RESULT_VIEWS = ("tab_portfolio", "tab_bubble", "tab_spend", "tab_frontier", "tab_greedy")
+RESULT_VIEWS = ("tab_portfolio", "tab_bubble", "tab_spend", "tab_roadmap", "tab_frontier", "tab_greedy")
+LONG_VIEWS = ("tab_roadmap",)  # shot screenful by screenful
+MAX_SCREENFULS = 6
+_PANE = "document.querySelector('[data-testid=\"stMain\"]')"
+# scroll the main pane down by most of a window; true when it moved
+SCROLL_DOWN = (
+    f"() => {{ const el = {_PANE}; const before = el.scrollTop; el.scrollBy(0, 850); "
+    "return el.scrollTop > before; }"
+)
+SCROLL_TOP = f"() => {{ {_PANE}.scrollTo(0, 0); }}"
 
 
 class Camera:
     def __init__(self, page, out: Path, lang: str) -> None:
         self.page, self.out, self.lang, self.count = page, out, lang, 0
 
-    def shoot(self, state: str) -> None:
+    def shoot(self, state: str, *, scroll: bool = False) -> None:
+        """One PNG of the window; with `scroll`, one more per screenful below (Streamlit scrolls
+        its main pane, not the page, so a full-page shot stops at the window's foot)."""
         wait_idle(self.page)
         self.page.wait_for_timeout(600)  # charts finish drawing after the script run
         self.count += 1
         path = self.out / f"{self.lang}-{self.count:02d}-{state}.png"
         self.page.screenshot(path=str(path), full_page=True)
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        for part in range(2, MAX_SCREENFULS + 1) if scroll else ():
+            if not self.page.evaluate(SCROLL_DOWN):
+                break
+            self.page.wait_for_timeout(400)
+            path = self.out / f"{self.lang}-{self.count:02d}-{state}-{part}.png"
+            self.page.screenshot(path=str(path))
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+        if scroll:
+            self.page.evaluate(SCROLL_TOP)
 
     def open(self, page_key: str) -> None:
         nav = self.page.get_by_test_id("stSidebarNav")
@@ -69,12 +89,16 @@ def journey(camera: Camera, smoke: bool) -> None:
     for key in PAGES[1:]:
         camera.open(key)
         camera.shoot(key)
+    roadmap = page.get_by_text(tr("road.form.section", lang), exact=True)  # later starts, capacities
+    if roadmap.count():
+        roadmap.first.click()
+        camera.shoot("scenario-form-roadmap")
     camera.click("ui.scenario.run")
     for view in RESULT_VIEWS:
         group = page.get_by_test_id("stButtonGroup")
         if group.count():
             group.get_by_text(tr(f"ui.result.{view}", lang), exact=True).first.click()
-            camera.shoot(f"scenario-result-{view.removeprefix('tab_')}")
+            camera.shoot(f"scenario-result-{view.removeprefix('tab_')}", scroll=view in LONG_VIEWS)
     camera.click("ui.saved.save")
     camera.shoot("scenario-saved")
     camera.click("ui.scenario.submit_review")

@@ -40,7 +40,7 @@ def start(locale: str | None = "en-GB", timeout: float = 60, author: str | None 
 
 
 def open_page(at: AppTest, name: str) -> AppTest:
-    return at.switch_page(f"pages/{name}_page.py").run()
+    return at.switch_page(f"views/{name}_page.py").run()
 
 
 def texts(elements) -> list[str]:

@@ -109,6 +109,33 @@ def test_replan_from_2027_shows_what_leaves_and_enters_and_saves_a_draft(page):
     assert saved_scenarios() == [("Scenario — re-plan from 2027", "draft"), ("Scenario", "approved")]
 
 
+def test_the_saved_replan_is_on_a_new_workspace_version_and_reopens_to_the_same_portfolio(page):
+    at = upload_followup(page)
+    at.selectbox(key="fu_replan_from").set_value("2027").run()
+    at.button(key="fu_replan").click().run()
+    replanned = at.session_state["followup_replan"][2]
+    at.button(key="fu_save_replan").click().run()
+    assert not failures(at)
+    with Store.open(str(database_path())) as db:
+        approved, draft = sorted(db.list_scenarios(), key=lambda s: s.scenario_id)
+        saved = db.load_scenario(draft.scenario_id)
+        versions = db.list_workspace_versions(approved.workspace.name)
+        stored = db.load_workspace(saved.workspace.name, saved.workspace.version).workspace
+    # the approved plan stays on version 1; the draft is on version 2, logged as the re-plan
+    assert (approved.workspace.version, saved.workspace.version) == (1, 2)
+    assert versions[0].version == 2 and versions[0].note.startswith("re-plan of “Scenario” from 2027")
+    assert versions[0].author.name == "Claire Martin"
+    # the re-plan's workspace: its horizon starts in 2027, HEL-46 (dropped) is forced out
+    assert stored.periods[0] == "2027" and "HEL-46" in saved.scenario.force_out
+    # reopened and solved again, the draft funds what the re-plan funded
+    again = optimize(stored, saved.scenario, explain=False)
+    assert again.selected == replanned.result.selected == saved.result.selected
+    # the session works on that version, the draft open on the Scenario page with its changes
+    assert at.session_state["current_run"] == "Scenario — re-plan from 2027"
+    assert "Changes against the approved plan, from 2027" in shown(at.subheader)
+    assert any("leaves the plan: it was dropped" in text for text in shown(at.markdown))
+
+
 def test_another_session_opens_the_latest_stored_follow_up_without_uploading_it_again(page):
     upload_followup(page)
     other = open_page(start(author="Marc Durand"), "followup")

@@ -83,7 +83,7 @@ def test_the_analysis_runs_only_on_its_button_and_shows_the_value_range_and_the_
         "3 of its 4 initiatives are in the robust core: the best portfolio keeps them in at least 90% "
         "of the draws."
     ) in texts
-    assert "20 draws, seed 0, computed in" in " ".join(shown(at.caption))
+    assert "20 draws (series 0), computed in" in " ".join(shown(at.caption))
     table = table_with(at, "Core index").set_index("Id")
     assert table.loc[["A", "C", "D"], "Robustness"].tolist() == ["Robust core"] * 3
     assert table.loc["B", "Robustness"] == "Borderline"
@@ -107,7 +107,7 @@ def test_the_same_portfolio_draws_and_seed_are_not_drawn_again(scenario_page, mo
     assert calls == [20]
     run_analysis(at, draws=30)
     assert calls == [20, 30]
-    assert "30 draws, seed 0, computed in" in " ".join(shown(at.caption))
+    assert "30 draws (series 0), computed in" in " ".join(shown(at.caption))
 
 
 def test_a_new_portfolio_does_not_show_the_analysis_of_the_previous_one(scenario_page):
@@ -146,7 +146,7 @@ def test_after_a_restart_a_new_session_on_the_comex_page_sees_the_analysis_and_w
     assert failures(review) == []
     assert figures(review)["Optimistic (P90)"] == "95.0"
     assert re.search(
-        r"20 draws, seed 0, computed in [\d.]+ s by Léa on \d{4}-\d\d-\d\d at",
+        r"20 draws \(series 0\), computed in [\d.]+ s by Léa on \d{4}-\d\d-\d\d at",
         " ".join(shown(review.caption)),
     )
 
@@ -179,7 +179,7 @@ def test_without_a_name_the_analysis_is_shown_but_kept_only_once_a_name_is_given
 
     at.text_input(key="sidebar_author").set_value("Léa").run()
     run_analysis(at)
-    kept = r"20 draws, seed 0, computed in [\d.]+ s by Léa on "
+    kept = r"20 draws \(series 0\), computed in [\d.]+ s by Léa on "
     assert re.search(kept, " ".join(shown(at.caption)))
     at.button(key="scenario_submit_review").click().run()
     cached.robustness_memo.clear()

@@ -211,7 +211,7 @@ def test_frontier_prints_each_level(book, capsys):
     lines = out.splitlines()
     assert lines[0].startswith("Best value at 3 budget levels (")
     assert lines[1:] == [
-        "  budget €0: 0.0 points for €0, 1 initiatives (optimal (proven))",
+        "  budget €0: 0.0 points for €0, 1 initiative (optimal (proven))",
         "  budget €7: 13.0 points for €7, 3 initiatives (optimal (proven))",
         "  budget €14: 24.0 points for €14, 5 initiatives (optimal (proven))",
     ]

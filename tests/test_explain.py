@@ -132,11 +132,11 @@ def test_full_focus_caps_are_named():
     by_count = optimize(ws, Scenario(max_initiatives=1))
     assert reason(by_count, "B").code == "focus"
     assert reason(by_count, "B").message.startswith(
-        "The portfolio is at its maximum of 1 initiatives, and each funded one is worth more."
+        "The portfolio is at its maximum of 1 initiative, and the funded one is worth more."
     )
     by_phase = optimize(ws, Scenario(max_phases=1))
     assert reason(by_phase, "C").message.startswith(
-        "The portfolio already touches its maximum of 1 journey phases and Use is not one of them."
+        "The portfolio already touches its maximum of 1 journey phase, and it is not Use."
     )
 
 

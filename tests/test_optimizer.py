@@ -7,8 +7,9 @@ from dataclasses import replace
 import pytest
 from test_optimizer_support import Item, make_workspace
 
-from cxprior.domain import Scenario, ScenarioError, default_scenario
-from cxprior.portfolio import optimize
+import cxprior.portfolio.optimizer as optimizer_module
+from cxprior.domain import NegativeBudgetError, Scenario, ScenarioError, default_scenario
+from cxprior.portfolio import optimize, optimize_staged
 
 SOLVERS = ("highs", "cbc")
 
@@ -313,12 +314,25 @@ def test_unknown_goal_in_a_minimum_share_is_named_in_french():
     )
 
 
-def test_impossible_numbers_are_refused():
+def test_a_negative_budget_is_refused_when_the_scenario_is_made_not_solved_as_zero():
+    with pytest.raises(NegativeBudgetError) as total:
+        Scenario(budget_total=-5)
+    assert (
+        total.value.message == "The total budget cannot be -€5: a budget is an amount in euros, zero or more."
+    )
+    with pytest.raises(NegativeBudgetError) as yearly:
+        Scenario(budget_by_period={"2026": 100.0, "2027": -250_000.0})
+    assert yearly.value.in_language("fr") == (
+        "Le budget 2027 ne peut pas être de -250\u202f000\u00a0€ : "
+        "un budget est un montant en euros, positif ou nul."
+    )
+    with pytest.raises(NegativeBudgetError):
+        Scenario(budget_total=float("nan"))
+    assert Scenario(budget_total=0).budget_limits == {"total": 0}
+
+
+def test_an_impossible_share_is_refused():
     ws = make_workspace([Item("A", 1, 1)])
-    with pytest.raises(
-        ScenarioError, match=r"The budget for total must be a number of euros, zero or more\."
-    ):
-        optimize(ws, Scenario(budget_total=-1))
     with pytest.raises(ScenarioError, match="between 0 and 1"):
         optimize(ws, Scenario(min_goal_share={"G1": 20}))
 
@@ -359,3 +373,28 @@ def test_the_json_result_has_exactly_the_contract_keys_and_types():
     assert document["start"] == {"A": "2026", "B": "2027"}
     assert document["finish"] == {"A": "2026", "B": "2027"}
     assert document["effort_by_team"] == {}  # no Capacity sheet
+
+
+def test_the_portfolio_comes_first_and_its_reasons_after_without_solving_it_twice(monkeypatch):
+    # A (value 5, cost 4) and B (4, 4) compete for a budget of 6: A is funded, B is left out
+    ws = make_workspace([Item("A", 5, 4), Item("B", 4, 4)])
+    scenario = Scenario(budget_total=6)
+    solves = []
+    real_solve = optimizer_module.solve_model
+    monkeypatch.setattr(
+        optimizer_module, "solve_model", lambda *a, **k: solves.append(1) or real_solve(*a, **k)
+    )
+    staged = optimize_staged(ws, scenario)
+    assert staged.result.selected == ("A",)
+    assert staged.result.exclusions == ()  # no reasons yet: the screen shows the portfolio first
+    explained = staged.explain()
+    assert solves == [1]  # the reasons are written around the solution found, not from a new solve
+    assert explained.selected == ("A",)
+    assert [e.initiative_id for e in explained.exclusions] == ["B"]
+    assert explained.exclusions == optimize(ws, scenario).exclusions
+
+
+def test_an_infeasible_scenario_has_nothing_to_explain_later():
+    ws = make_workspace([Item("A", 5, 4, mandatory=True)])
+    staged = optimize_staged(ws, Scenario(budget_total=3))
+    assert staged.result.status == "infeasible" and staged.explain is None

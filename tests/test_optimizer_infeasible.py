@@ -128,10 +128,10 @@ def test_other_conflicts_name_the_smallest_set_of_constraints_to_relax():
     scenario = {"max_phases": 1, "min_goal_share": {"G1": 0.2, "G2": 0.2, "G3": 0.2}}
     assert explain(ws, **scenario) == [
         "No portfolio meets all the constraints of this scenario together.",
-        "The smallest change that makes it feasible: raise the maximum of 1 journey phases by at least 2.",
+        "The smallest change that makes it feasible: raise the maximum of 1 journey phase by at least 2.",
     ]
     assert explain(ws, lang="fr", **scenario)[1] == (
-        "Le plus petit changement qui le rend réalisable : relever le maximum de 1 phases du parcours d'au "
+        "Le plus petit changement qui le rend réalisable : relever le maximum de 1 phase du parcours d'au "
         "moins 2."
     )
     relaxed = optimize(ws, Scenario(**{**scenario, "max_phases": 3}), explain=False)

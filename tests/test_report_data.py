@@ -156,7 +156,7 @@ def test_scenario_parameters_name_budgets_limits_and_forced_items_with_their_rea
     )
     assert params["force_in"] == ("Imposées", "A (engagement du COMEX)")
     assert params["force_out"] == ("Exclues d'office", "aucune")
-    assert params["status"] == ("Solution", "optimal (prouvé)")
+    assert params["status"] == ("Résultat", "le meilleur possible (prouvé)")
     # 0.00005 value points per euro = 0.05 per thousand euros
     assert params["marginal:2026"][1] == pytest.approx(0.05)
 
@@ -189,7 +189,10 @@ def test_an_infeasible_result_has_no_pack_and_says_so_in_the_users_language():
     infeasible = replace(pack_result(), status="infeasible", objective=None, selected=())
     with pytest.raises(CxpriorError) as error:
         build_report(pack_workspace(), infeasible, lang="fr")
-    assert error.value.message == "Le portefeuille n'a pas de solution à présenter (infaisable)."
+    assert (
+        error.value.message
+        == "Le portefeuille n'a pas de solution à présenter (impossible sous ces contraintes)."
+    )
 
 
 def test_every_report_message_is_in_english_and_french_with_the_same_placeholders():

@@ -220,8 +220,8 @@ def test_hostile_text_is_literal_in_the_files_xml():
 
 def test_frontier_sheet_lists_each_budget_level(en_pack):
     rows = rows_of(en_pack["Frontier"])
-    assert rows[0] == ("Budget (€)", "Cost (€)", "Value (points)", "Initiatives", "Solution", "Proven gap")
-    assert rows[2] == (650_000, 610_000, 62.5, 4, "optimal (proven)", 0)
+    assert rows[0] == ("Budget (€)", "Cost (€)", "Value (points)", "Initiatives", "Result", "Proven gap")
+    assert rows[2] == (650_000, 610_000, 62.5, 4, "the best possible (proven)", 0)
     assert en_pack["Frontier"]["A2"].number_format == EURO_EN
 
 

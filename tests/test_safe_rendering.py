@@ -184,7 +184,7 @@ def test_an_initiative_named_like_a_formula_stays_text_through_a_round_trip_of_t
 
 # --- the pages ---------------------------------------------------------------------------------
 
-UI_SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")])
+UI_SOURCES = sorted([ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "views").glob("*.py")])
 
 
 @pytest.mark.parametrize("path", UI_SOURCES, ids=lambda p: p.name)

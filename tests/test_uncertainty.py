@@ -224,9 +224,15 @@ def test_the_same_seed_gives_the_same_result_and_another_seed_another():
     assert first.chosen_value != other.chosen_value
 
 
-def test_progress_is_reported_after_every_draw(knapsack):
+def test_progress_is_reported_after_every_draw_in_one_process(knapsack):
     calls = []
-    monte_carlo(knapsack, Scenario(budget_total=100.0), draws=5, progress=lambda d, t: calls.append((d, t)))
+    monte_carlo(
+        knapsack,
+        Scenario(budget_total=100.0),
+        draws=5,
+        workers=0,
+        progress=lambda d, t, left: calls.append((d, t)),
+    )
     assert calls == [(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)]
 
 

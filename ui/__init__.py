@@ -1,4 +1,4 @@
-"""The Streamlit UI of cxprior: what the pages (pages/*_page.py) and the entry point (app.py)
+"""The Streamlit UI of cxprior: what the pages (views/*_page.py) and the entry point (app.py)
 build on. Pages use only the names below; the modules inside import each other one way, from
 the sections down to the state and the caches (checked by lint-imports, "ui layers"):
 
@@ -8,7 +8,8 @@ the sections down to the state and the caches (checked by lint-imports, "ui laye
     pack | versions | maturity | results | journey  sections that show (and their actions)
       | listening                                   the survey's key drivers (Journey page)
       | scenario_form | scenarios                   the Scenario form; saved scenarios' use cases
-    robustness                                      the Monte Carlo analysis, kept per portfolio
+      | pairwise                                    the goals judged pair by pair (two sections use it)
+    robustness | roadmap | pack_sections            Monte Carlo; the Roadmap view; the pack's extra pages
     store | runs                                    the store and the workspace; scenario runs
     access | tables                                 who is here and may do what; tables as read
     text                                            language, catalog messages, safe Markdown
@@ -31,6 +32,7 @@ from ui.followup import (
     followup_pack_section,
     followup_versions_section,
     late_section,
+    replan_changes_section,
     replan_section,
     scorecard_section,
     tracking_of,
@@ -109,6 +111,7 @@ __all__ = [
     "projected_kpis_section",
     "questionnaire",
     "read_only_note",
+    "replan_changes_section",
     "replan_section",
     "result_sections",
     "review_picker",

@@ -120,7 +120,7 @@ def gate() -> Role | None:
 def who_note() -> None:
     """The sidebar's line on who is here: local mode, or the role and "Sign out"."""
     if role() == LOCAL:
-        st.sidebar.caption(f":material/person: {md(t('sec.local_mode'))}")
+        st.sidebar.caption(f":material/person: {md(t('sec.local_mode'))}", help=t("sec.local_mode_help"))
         return
     person = identity()
     if role() is None or person is None:

@@ -29,7 +29,16 @@ from cxprior.domain import (
     Workspace,
     score,
 )
-from cxprior.portfolio import frontier, greedy_gap, optimize
+from cxprior.portfolio import (
+    ShiftingGain,
+    StagedResult,
+    frontier,
+    greedy_gap,
+    optimize,
+    optimize_staged,
+    roadmap_frame,
+    shifting_gain,
+)
 from cxprior.store import RobustnessRecord, Store, StoredScenario, StoredWorkspace, workspace_fingerprint
 from cxprior.workbook import BacklogRows, read_workbook
 
@@ -94,6 +103,73 @@ def optimize_cached(key: str, _workspace: Workspace, scenario: Scenario, languag
     return optimize(_workspace, scenario, lang=language)
 
 
+# The portfolio is shown as soon as it is solved, its reasons once written (`optimize_staged`):
+# the solved model waits here, shared by every session, until someone asks for its reasons. A
+# plain memo, not st.cache_data, because the pack and the Save button ask for the reasons
+# outside the page script too (a download's bytes are built at the click).
+STAGED_KEPT = 16
+_staged: OrderedDict[tuple[str, str, str], StagedResult] = OrderedDict()
+_explained: OrderedDict[tuple[str, str, str], PortfolioResult] = OrderedDict()
+_staged_lock = threading.Lock()
+_explaining: dict[tuple[str, str, str], threading.Lock] = {}
+
+
+def _staged_key(key: str, scenario: Scenario, language: str) -> tuple[str, str, str]:
+    return key, repr(scenario), language
+
+
+def _keep(memo: OrderedDict, entry: tuple[str, str, str], value: object) -> None:
+    memo[entry] = value
+    memo.move_to_end(entry)
+    while len(memo) > STAGED_KEPT:
+        memo.popitem(last=False)
+
+
+def solve_first(
+    key: str, workspace: Workspace, scenario: Scenario, language: str
+) -> tuple[PortfolioResult, bool]:
+    """The portfolio of a scenario without its reasons yet, and whether it has them already
+    (a scenario whose reasons were written before, or with nothing to explain)."""
+    entry = _staged_key(key, scenario, language)
+    with _staged_lock:
+        if entry in _explained:
+            return _explained[entry], True
+        if entry in _staged:
+            staged = _staged[entry]
+            return staged.result, staged.explain is None
+    staged = optimize_staged(workspace, scenario, lang=language)
+    with _staged_lock:
+        _keep(_staged, entry, staged)
+    return staged.result, staged.explain is None
+
+
+def explained_result(key: str, workspace: Workspace, scenario: Scenario, language: str) -> PortfolioResult:
+    """The portfolio with its reasons, forced-in costs and marginal values, written from the
+    model already solved by `solve_first` (solved again only if the server has forgotten it).
+    One session writes a given portfolio's reasons; the others wait for them."""
+    entry = _staged_key(key, scenario, language)
+    with _staged_lock:
+        if entry in _explained:
+            return _explained[entry]
+        writing = _explaining.setdefault(entry, threading.Lock())
+    with writing:
+        with _staged_lock:
+            if entry in _explained:
+                return _explained[entry]
+            staged = _staged.get(entry)
+        if staged is not None and staged.explain is None:
+            result = staged.result
+        elif staged is not None:
+            result = staged.explain()
+        else:
+            result = optimize(workspace, scenario, lang=language)
+        with _staged_lock:
+            _keep(_explained, entry, result)
+            _staged.pop(entry, None)
+            _explaining.pop(entry, None)
+    return result
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def frontier_cached(
     key: str, _workspace: Workspace, scenario: Scenario, points: int, language: str
@@ -122,6 +198,26 @@ def greedy_gap_cached(
     and the value `optimal` adds over it: points, and share of the ranked list's value."""
     gap = greedy_gap(_workspace, scenario, rank_by=rank_by, optimal=optimal, lang=language, scores=_scores)  # type: ignore[arg-type]
     return gap.greedy, gap.value_added, gap.value_added_share
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def roadmap_cached(key: str, _workspace: Workspace, result: PortfolioResult, language: str) -> pd.DataFrame:
+    """The roadmap of a solved result (`cxprior.portfolio.roadmap_frame`): starts, finishes and
+    why each moved initiative starts later."""
+    return roadmap_frame(_workspace, result, language)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def shifting_gain_cached(
+    key: str,
+    _workspace: Workspace,
+    scenario: Scenario,
+    shifted: PortfolioResult,
+    language: str,
+    _scores: Scores,
+) -> ShiftingGain:
+    """The scenario solved again with every start fixed, beside `shifted` (`shifting_gain`)."""
+    return shifting_gain(_workspace, scenario, shifted=shifted, lang=language, scores=_scores)
 
 
 # --- the store and what it holds ---------------------------------------------------------------

@@ -1,12 +1,14 @@
 """The Follow-up page's sections ("Pilotage"): the approved scenario, its follow-up (uploaded
 or edited, each version kept in the store with who and when), the plan against what happened
 (alerts, KPI trajectory, goal scorecard, late or over-budget initiatives, calibration) and the
-re-plan from a period, saved as a new draft scenario copied from the approved one.
+re-plan from a period, saved as a new version of the workspace (what is delivered and spent
+fixed) with a draft scenario on it, copied from the approved one.
 
 Every figure comes from `cxprior.analysis.track`/`calibrate` and `cxprior.portfolio.replan`."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 import pandas as pd
@@ -20,11 +22,12 @@ from cxprior.portfolio import Replan, replan
 from cxprior.report import build_comex_pack
 from cxprior.store import ScenarioStatus, ScenarioSummary, format_when
 from cxprior.workbook import followup_frames, read_followup, read_followup_frames, write_followup
-from ui import access, scenarios, state, store
+from ui import access, cached, scenarios, state, store
 from ui.pack import PACK_MIME, decision_entries
 from ui.tables import show_problems, show_table
 from ui.text import lang, md, t
 
+LOG = logging.getLogger("cxprior.app")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -41,7 +44,7 @@ def approved_run() -> tuple[ScenarioSummary, ScenarioRun] | None:
     approved = [s for s in db.list_scenarios([ScenarioStatus.APPROVED]) if s.result_status is not None]
     if not approved:
         st.info(t("ui.fu.none"), icon=":material/info:")
-        st.page_link("pages/review_page.py", label=t("ui.fu.to_review"), icon=":material/gavel:")
+        st.page_link("views/review_page.py", label=t("ui.fu.to_review"), icon=":material/gavel:")
         return None
     summary = st.selectbox(
         t("ui.fu.scenario"), approved, format_func=scenarios.option_label, key="fu_scenario"
@@ -213,6 +216,8 @@ def followup_pack_section(summary: ScenarioSummary, run: ScenarioRun, tracking) 
     language, db = lang(), store.store()
     result = replace(run.result, scenario=replace(run.scenario, name=run.name))
 
+    company = store.company_of(summary.workspace)  # read while the page is drawn, not at the click
+
     def builder(kind: str):
         def build() -> bytes:
             log = db.decision_log(summary.scenario_id) if db is not None else ()
@@ -222,7 +227,7 @@ def followup_pack_section(summary: ScenarioSummary, run: ScenarioRun, tracking) 
                 formats=(kind,),
                 decisions=decision_entries(log),
                 lang=language,
-                company=summary.workspace.name,
+                company=company,
                 with_frontier=False,
                 tracking=tracking,
             )
@@ -264,10 +269,10 @@ def replan_section(summary: ScenarioSummary, run: ScenarioRun, followup: FollowU
     kept = state.replan()
     if kept is None or kept[0] != summary.scenario_id:
         return
-    _show_replan(summary, run, kept[1], kept[2])
+    _show_replan(summary, kept[1], kept[2])
 
 
-def _show_replan(summary: ScenarioSummary, run: ScenarioRun, period: str, found: Replan) -> None:
+def _show_replan(summary: ScenarioSummary, period: str, found: Replan) -> None:
     for note in (*found.notes, *found.inputs.sentences):
         st.caption(md(note))
     if not found.result.is_solved:
@@ -287,6 +292,13 @@ def _show_replan(summary: ScenarioSummary, run: ScenarioRun, period: str, found:
             )
         )
     )
+    changes_columns(found)
+    if st.button(t("ui.fu.save_replan"), key="fu_save_replan", disabled=not access.can("save")):
+        save_replan(summary, period, found)
+
+
+def changes_columns(found: Replan) -> None:
+    """What enters and what leaves the plan, side by side, each with its reason."""
     enters, leaves = st.columns(2)
     for column, kind, title in ((enters, "added", "ui.fu.enters"), (leaves, "removed", "ui.fu.leaves")):
         column.subheader(t(title))
@@ -295,24 +307,52 @@ def _show_replan(summary: ScenarioSummary, run: ScenarioRun, period: str, found:
             column.markdown(f"- {md(change.message)}")
         if not changes:
             column.caption(t("ui.fu.no_change"))
-    if st.button(t("ui.fu.save_replan"), key="fu_save_replan", disabled=not access.can("save")):
-        save_replan(summary, run, period, found)
 
 
-def save_replan(summary: ScenarioSummary, run: ScenarioRun, period: str, found: Replan) -> None:
-    """The re-plan as a new draft, copied from the approved scenario on its workspace version."""
+def replan_changes_section(run: ScenarioRun) -> None:
+    """On the Scenario page, for the re-plan draft saved in this session: its changes against
+    the approved plan, side by side (the run is on exactly the re-plan's workspace)."""
+    kept = state.replan()
+    if kept is None or not run.result.is_solved:
+        return
+    period, found = kept[1], kept[2]
+    if state.key_of(run.workspace) != cached.fingerprint(found.inputs.workspace):
+        return
+    st.subheader(t("ui.fu.replan_changes", period=period))
+    for note in found.inputs.sentences:
+        st.caption(md(note))
+    changes_columns(found)
+
+
+def save_replan(summary: ScenarioSummary, period: str, found: Replan) -> None:
+    """The re-plan saved as it was solved: its workspace (delivered and spent fixed, from the
+    period on) as the next version of the approved scenario's workspace, with a note saying so,
+    and the draft scenario on that version, copied from the approved one, so that reopening it
+    solves to the same portfolio. The session then works on that version, the draft open on the
+    Scenario page."""
     access.require("save")
+    access.require("edit")  # a new version of the workspace too
     author, db = access.require_author(), store.store()
     if author is None or db is None:
         return
     name = t("ui.fu.replan_name", name=summary.name, period=period)
     scenario = replace(found.inputs.scenario, name=name)
-    stored_ref = db.load_scenario(summary.scenario_id).workspace
+    base = summary.workspace.name
+    sunk = format_money(found.inputs.sunk, lang())
+    note = t("ui.note.replan", name=summary.name, period=period, sunk=sunk)
     try:
-        db.save_scenario(
-            scenario, found.result, stored_ref, author, scenario_id=summary.scenario_id, as_copy=True
+        latest = db.list_workspace_versions(base)[0].version
+        version = db.save_workspace(base, found.inputs.workspace, author, latest, note=note)
+        draft = db.save_scenario(
+            scenario, found.result, version.ref, author, scenario_id=summary.scenario_id, as_copy=True
         )
+        store.use_stored(store.stored_workspace(db, base, version.version))
+        opened = scenarios.latest_summary(db, draft.scenario_id)
     except CxpriorError as error:
         st.error(md(store.error_text(error)))
         return
-    st.success(md(t("ui.fu.replan_saved", name=name)), icon=":material/save:")
+    LOG.info("re-plan of %d from %s saved as %d", summary.scenario_id, period, draft.scenario_id)
+    state.notify(t("ui.fu.replan_saved", name=name, version=version.version))
+    if opened is not None and scenarios.open_saved(opened):
+        st.switch_page("views/scenario_page.py")
+    st.rerun()

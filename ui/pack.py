@@ -1,5 +1,7 @@
 """The COMEX pack's downloads: two buttons, Excel and PDF, built when clicked by the use case
-`cxprior.report.build_comex_pack`, with a small cache of the bytes shared by every session."""
+`cxprior.report.build_comex_pack`, with a small cache of the bytes shared by every session.
+When they are there, the pack carries the follow-up page, the alignment chart and the half page
+on the weights (`ui.pack_sections`, read while the page is drawn)."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from cxprior.analysis import Alignment, ScenarioRun, phase_alignment
+from cxprior.analysis import Alignment, ScenarioRun
 from cxprior.domain import PortfolioResult, Workspace
 from cxprior.portfolio import UncertaintyResult
 from cxprior.report import DecisionEntry, build_comex_pack
 from cxprior.store import Decision
 from ui import cached, state, store
+from ui.pack_sections import PackSections, read_sections
 from ui.robustness import last_uncertainty
 from ui.text import lang, t
 
@@ -40,16 +43,21 @@ def pack_bytes(
     company: str = "",
     uncertainty: UncertaintyResult | None = None,
     alignment: Alignment | None = None,
+    sections: PackSections | None = None,
 ) -> bytes:
     """The COMEX pack of a solved portfolio as .xlsx or .pdf bytes, built once per content.
 
     A download's bytes are built when its button is clicked, outside the page script, so
     this reads no session state: `key` names the workspace and result it is given. The PDF
     takes about a second, hence the small cache shared by every session. The Excel pack
-    adds the efficient frontier when the workspace is small enough to draw it at once."""
+    adds the efficient frontier when the workspace is small enough to draw it at once.
+    `sections` adds the follow-up page, the alignment chart (unless `alignment` is given) and
+    the weights page; what they take time to compute is computed here, on a cache miss only."""
     entries = tuple(decisions)
     robustness = None if uncertainty is None else (uncertainty.draws, uncertainty.seed)
-    cache_key = (kind, key, entries, lang, company, robustness, alignment)
+    sections = sections or PackSections()
+    alignment = alignment if alignment is not None else sections.alignment
+    cache_key = (kind, key, entries, lang, company, robustness, alignment, sections.key)
     with _packs_lock:
         if cache_key in _packs:
             _packs.move_to_end(cache_key)
@@ -64,6 +72,8 @@ def pack_bytes(
         uncertainty=uncertainty,
         with_frontier=len(workspace.initiatives) <= cached.FRONTIER_AUTO_LIMIT,
         alignment=alignment,
+        tracking=sections.tracking_for(workspace, result, lang),
+        sensitivity=sections.sensitivity_for(workspace, result.scenario, lang),
     )
     data = pack.pdf if kind == "pdf" else pack.xlsx
     assert data is not None  # the format asked for is rendered
@@ -83,25 +93,30 @@ def pack_downloads(
     run: ScenarioRun, where: Sequence[object], prefix: str, *, scenario_id: int | None = None
 ) -> None:
     """Two buttons, the COMEX pack in Excel and in PDF, built only when clicked. A saved
-    scenario's pack carries its decision log as it stands at the click."""
+    scenario's pack carries its decision log as it stands at the click, and its latest
+    follow-up once approved; a survey analysed for the workspace and the members' weights
+    add their pages."""
     if not run.result.is_solved:
         return
     language = lang()
-    result = replace(run.result, scenario=replace(run.scenario, name=run.name))
-    key = hashlib.sha256(pickle.dumps((state.key_of(run.workspace), result), protocol=5)).hexdigest()
+    workspace_key = state.key_of(run.workspace)
     db = store.store() if scenario_id is not None else None
     ref = state.ref_of(run.workspace)
-    company = ref.name if ref is not None else ""
+    company = store.company_of(ref)  # the company's name, never the workspace's file name
     safe_name = re.sub(r"[^\w.-]+", "_", run.name).strip("_") or "scenario"
     # read while the page is drawn: the builders run at the click, outside the script run, where
     # session state cannot be read (running the robustness analysis redraws the page anyway)
     uncertainty = last_uncertainty(run)
-    # a survey analysed on the Journey page: the pack shows importance against spend per phase
-    analysis = getattr(state.listening(), "analysis", None)
-    alignment = None if analysis is None else phase_alignment(analysis, run.workspace, run.result)
+    sections = read_sections(run, scenario_id)
 
     def builder(kind: str) -> Callable[[], bytes]:
         def build() -> bytes:
+            # the portfolio may be shown before its reasons are written: the pack has them
+            full = run.result
+            if not run.explained:
+                full = cached.explained_result(workspace_key, run.workspace, run.scenario, run.lang)
+            result = replace(full, scenario=replace(run.scenario, name=run.name))
+            key = hashlib.sha256(pickle.dumps((workspace_key, result), protocol=5)).hexdigest()
             log: Sequence[Decision] = ()
             if db is not None and scenario_id is not None:
                 try:
@@ -117,7 +132,7 @@ def pack_downloads(
                 lang=language,
                 company=company,
                 uncertainty=uncertainty,
-                alignment=alignment,
+                sections=sections,
             )
 
         return build

@@ -1,6 +1,6 @@
 """Result sections of a solved run: the headline figures, why a scenario is infeasible, the
-initiatives in and out, and one view at a time (portfolio, value vs cost, spend, efficient
-frontier, gain over score-and-rank). The COMEX review reuses the headline and the tables.
+initiatives in and out, and one view at a time (portfolio, value vs cost, spend, roadmap,
+efficient frontier, gain over score-and-rank). The COMEX review reuses the headline and the tables.
 
 Views are drawn one at a time and every figure they need is cached, so a rerun stays fast.
 """
@@ -25,11 +25,12 @@ from cxprior.analysis import (
 from cxprior.domain import PortfolioResult, Scenario, Scores
 from cxprior.i18n import format_money, format_number, format_percent, tr
 from ui import cached, state
-from ui.runs import scores_of
+from ui.roadmap import roadmap_section
+from ui.runs import scores_of, with_reasons
 from ui.tables import goal_names, initiative_labels, period_label, show_table
 from ui.text import lang, md, t
 
-RESULT_VIEWS = ("portfolio", "bubble", "spend", "frontier", "greedy")
+RESULT_VIEWS = ("portfolio", "bubble", "spend", "roadmap", "frontier", "greedy")
 
 
 def scenario_budget(scenario: Scenario) -> float | None:
@@ -114,7 +115,7 @@ def excluded_section(run: ScenarioRun, scores: Scores) -> None:
 
 
 def result_sections(run: ScenarioRun) -> None:
-    """One view of a solved run at a time (in and out, value vs cost, spend, frontier, greedy):
+    """One view of a solved run at a time (in and out, value vs cost, spend, roadmap, frontier, greedy):
     unlike tabs, a view not shown is not computed nor sent to the browser, which keeps
     reruns fast on large workspaces."""
     language = lang()
@@ -132,15 +133,18 @@ def result_sections(run: ScenarioRun) -> None:
         "portfolio": portfolio_section,
         "bubble": bubble_section,
         "spend": spend_section,
+        "roadmap": roadmap_section,
         "frontier": lambda r, _: frontier_section(r),
         "greedy": greedy_section,
     }[view or "portfolio"](run, scores)
 
 
 def portfolio_section(run: ScenarioRun, scores: Scores) -> None:
-    language, result = lang(), run.result
-    st.subheader(t("ui.result.selected", count=len(result.selected)))
+    st.subheader(t("ui.result.selected", count=len(run.result.selected)))
     selected_section(run, scores)
+    # the funded list is on screen: now the reasons, costs of forcing and value of more budget
+    run = with_reasons(run)
+    language, result = lang(), run.result
     for iid, lost in result.forced_in_cost.items():
         st.caption(md(t("ui.result.forced_cost", item=iid, value=format_number(lost, language, 1))))
     for period, gain in result.marginal_value_per_euro.items():

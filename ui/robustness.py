@@ -1,14 +1,17 @@
 """The robustness (Monte Carlo) of a solved portfolio: run on a button on the Scenario page,
 read-only on the COMEX page, and carried by the COMEX pack.
 
-An analysis runs on a button, never on a rerun. Its result is kept per portfolio (workspace,
-scenario, selection), draws and seed for every session of the server (`cached.robustness_memo`)
-and in the store with who ran it, so the COMEX page and the pack read the last one.
+An analysis runs on a button, never on a rerun, with a progress bar and the time left; its
+draws are solved by worker processes, started as soon as the button is shown. Its result is
+kept per portfolio (workspace, scenario, selection), draws and seed for every session of the
+server (`cached.robustness_memo`) and in the store with who ran it, so the COMEX page and
+the pack read the last one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -24,6 +27,7 @@ from cxprior.portfolio import (
     distribution_frame,
     monte_carlo,
     robustness_frame,
+    start_workers,
     summary_sentences,
 )
 from cxprior.store import RobustnessRecord, dumps, format_when, scenario_to_json
@@ -70,7 +74,7 @@ def last_uncertainty(run: ScenarioRun) -> UncertaintyResult | None:
 def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None:
     access.require("optimize")  # the page filter is not enough: check the action itself
     memo, key = cached.robustness_memo(), portfolio_key(run)
-    record = memo.get(key, draws, seed)
+    record = memo.get(key, draws, seed) or _stopped_early(memo.last(key), draws, seed)
     if record is None:
         result = _draw(run, draws, seed)
         if result is None:
@@ -79,13 +83,25 @@ def _analyse(run: ScenarioRun, draws: int, seed: int) -> RobustnessRecord | None
     return memo.remember(_saved(record))
 
 
+def _stopped_early(record: RobustnessRecord | None, draws: int, seed: int) -> RobustnessRecord | None:
+    """The last analysis when it is the one asked for but stopped early (it is kept under the
+    draws it ran): the same portfolio, draws asked and seed stop at the same draw."""
+    if record is None or not record.result.stopped_early:
+        return None
+    return record if (record.result.draws_asked, record.result.seed) == (draws, seed) else None
+
+
 def _draw(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | None:
     bar = st.progress(0.0, text=t("depth.ui.mc.progress", done=0, total=draws))
-    every = max(1, draws // 50)
+    shown = {"at": 0.0}
 
-    def progress(done: int, total: int) -> None:
-        if done % every == 0 or done == total:
-            bar.progress(done / total, text=t("depth.ui.mc.progress", done=done, total=total))
+    def progress(done: int, total: int, seconds_left: float | None) -> None:
+        # at most ~10 updates a second: each one is a message to the browser
+        now = time.monotonic()
+        if now - shown["at"] < 0.1 and done < total:
+            return
+        shown["at"] = now
+        bar.progress(min(1.0, done / total), text=progress_text(done, total, seconds_left))
 
     try:
         return monte_carlo(
@@ -103,6 +119,14 @@ def _draw(run: ScenarioRun, draws: int, seed: int) -> UncertaintyResult | None:
         return None
     finally:
         bar.empty()
+
+
+def progress_text(done: int, total: int, seconds_left: float | None) -> str:
+    """ "Draw 120 of 500, about 3 s left" (the time once a first draw tells the pace)."""
+    if seconds_left is None or done == 0 or done >= total:
+        return t("depth.ui.mc.progress", done=done, total=total)
+    seconds = format_number(max(1.0, round(seconds_left)), lang())
+    return t("depth.ui.mc.progress_left", done=done, total=total, seconds=seconds)
 
 
 def _saved(record: RobustnessRecord) -> RobustnessRecord:
@@ -127,6 +151,8 @@ def uncertainty_section(run: ScenarioRun, *, readonly: bool = False) -> None:
     st.caption(t("depth.ui.mc.help"))
     analysis = last_analysis(run)
     if not readonly:
+        # the draws' worker processes load while the page is read (once per server)
+        start_workers()
         cols = st.columns([1, 1, 2], vertical_alignment="bottom")
         draws = cols[0].number_input(
             t("depth.ui.mc.draws"), 1, MAX_DRAWS, DEFAULT_DRAWS, 100, key="scenario_mc_draws"

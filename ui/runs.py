@@ -28,10 +28,32 @@ def solve(name: str, scenario: Scenario, workspace: Workspace) -> ScenarioRun:
     access.require("optimize")  # the page's disabled button is not enough: check the action itself
     language = lang()
     with st.spinner(t("ui.scenario.solving", count=len(workspace.initiatives)), show_time=True):
-        result = cached.optimize_cached(state.key_of(workspace), workspace, scenario, language)
-    run = ScenarioRun(name, scenario, result, workspace, language)
+        result, explained = cached.solve_first(state.key_of(workspace), workspace, scenario, language)
+    run = ScenarioRun(name, scenario, result, workspace, language, explained=explained)
     state.save_run(run)
     return run
+
+
+def with_reasons(run: ScenarioRun) -> ScenarioRun:
+    """The run with why each initiative is in or out, written after the portfolio is shown
+    (from the model already solved); kept as the session's run once written."""
+    if run.explained:
+        return run
+    key = state.key_of(run.workspace)
+    with st.spinner(t("ui.result.explaining"), show_time=True):
+        result = cached.explained_result(key, run.workspace, run.scenario, run.lang)
+    done = replace(run, result=result, explained=True)
+    if state.runs().get(run.name) is run:
+        state.save_run(done)
+    return done
+
+
+def reasons_now(run: ScenarioRun) -> ScenarioRun:
+    """`with_reasons` without a spinner, for what runs outside the page script (a download)."""
+    if run.explained:
+        return run
+    result = cached.explained_result(state.key_of(run.workspace), run.workspace, run.scenario, run.lang)
+    return replace(run, result=result, explained=True)
 
 
 def in_language(run: ScenarioRun) -> ScenarioRun:
@@ -48,7 +70,7 @@ def in_language(run: ScenarioRun) -> ScenarioRun:
         result = cached.optimize_cached(state.key_of(run.workspace), run.workspace, run.scenario, language)
     if result.selected != run.result.selected or result.status != run.result.status:
         return run
-    return replace(run, result=result, lang=language)
+    return replace(run, result=result, lang=language, explained=True)
 
 
 def is_stale(run: ScenarioRun) -> bool:

@@ -1,6 +1,7 @@
 """The Scenario page's form, read into a `Scenario`: budget (total, per period or both),
 focus constraints (counts, phases, minimum goal shares), forced items with their reasons,
-and the maturity recommendation applied on the Maturity page.
+later starts and team capacity (roadmap workspaces), and the maturity recommendation applied on
+the Maturity page.
 
 The widgets that change what the form shows (budget mode, forced items) stay outside the
 `st.form`; the rest is sent with "Run". Widget keys start with "scenario_" (see
@@ -17,8 +18,9 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from cxprior.domain import Scenario, Workspace
-from cxprior.i18n import format_percent, tr
+from cxprior.i18n import format_money, format_number, format_percent, tr
 from ui import access, state
+from ui.roadmap import has_flexible
 from ui.text import lang, md, t
 
 MONEY = {"min_value": 0.0, "step": 10_000.0, "format": "%.0f"}
@@ -60,6 +62,12 @@ def form_values(workspace: Workspace, scenario: Scenario) -> dict[str, object]:
         values[f"scenario_share_{goal.goal_id}"] = 100 * share if share > 0 else None
     for iid in [*force_in, *force_out]:
         values[f"scenario_reason_{iid}"] = scenario.force_reasons.get(iid, "")
+    values[state.ALLOW_SHIFT] = scenario.allow_shift and has_flexible(workspace)
+    for capacity in workspace.capacities:
+        changed = scenario.capacity_overrides.get(capacity.team, {}).get(capacity.period)
+        values[state.capacity_key(capacity.team, capacity.period)] = (
+            None if changed is None else float(changed)
+        )
     return values
 
 
@@ -70,7 +78,7 @@ def load(workspace: Workspace, scenario: Scenario) -> None:
 
 def scenario_from_form(workspace: Workspace, base: Scenario) -> tuple[Scenario, bool]:
     """The form, starting from `base`: the scenario it describes, and whether "Run" was clicked.
-    What the form does not show (phase shares, capacities, solver settings) is kept from `base`."""
+    What the form does not show (phase shares, solver settings) is kept from `base`."""
     starting = form_values(workspace, base)
     state.seed_scenario_form(starting)
     with st.container(border=True):
@@ -95,6 +103,7 @@ def scenario_from_form(workspace: Workspace, base: Scenario) -> tuple[Scenario, 
             budget_total, by_period = _budgets(workspace, mode)
             with st.expander(t("ui.scenario.focus")):
                 max_count, max_phases, shares = _focus(workspace)
+            allow_shift, overrides = _roadmap(workspace, base)
             clicked = st.form_submit_button(
                 t("ui.scenario.run"),
                 key="scenario_run",
@@ -116,6 +125,8 @@ def scenario_from_form(workspace: Workspace, base: Scenario) -> tuple[Scenario, 
         force_out=forced.force_out,
         force_reasons={i: r.strip() for i, r in forced.reasons.items() if r.strip()},
         time_limit=time_limit,
+        allow_shift=allow_shift,
+        capacity_overrides=overrides,
     )
     return scenario, clicked
 
@@ -182,7 +193,23 @@ def _budgets(workspace: Workspace, mode: str) -> tuple[float | None, dict[str, f
             )
             if amount is not None:
                 by_period[period] = amount
+    _echo_budgets(budget_total, by_period)
     return budget_total, by_period
+
+
+def _echo_budgets(budget_total: float | None, by_period: Mapping[str, float]) -> None:
+    """The amounts typed, written as money (a number field cannot group thousands)."""
+    language = lang()
+    amounts = (
+        []
+        if budget_total is None
+        else [t("ui.scenario.echo_total", amount=format_money(budget_total, language))]
+    )
+    amounts += [
+        t("ui.scenario.echo_period", period=p, amount=format_money(a, language)) for p, a in by_period.items()
+    ]
+    if amounts:
+        st.caption(t("ui.scenario.budget_echo", amounts=" · ".join(amounts)))
 
 
 def _focus(workspace: Workspace) -> tuple[int | None, int | None, dict[str, float]]:
@@ -228,3 +255,63 @@ def _phase_share_note(base: Scenario) -> dict[str, float]:
         state.set_phase_share({})
         st.rerun()
     return dict(shares)
+
+
+def _roadmap(workspace: Workspace, base: Scenario) -> tuple[bool, dict[str, dict[str, float]]]:
+    """Later starts on or off, and each team's capacity per period (an empty field keeps the
+    Capacity sheet's). Shown only when the workspace has a Capacity sheet or initiatives that
+    may start later; the toggle is disabled, with why, when none may."""
+    flexible = has_flexible(workspace)
+    if not flexible and not workspace.capacities:
+        return base.allow_shift, {}
+    with st.expander(t("road.form.section"), expanded=bool(base.capacity_overrides) or not base.allow_shift):
+        allow = st.toggle(
+            t("road.form.allow_shift"),
+            key=state.ALLOW_SHIFT,
+            disabled=not flexible,
+            help=t("road.form.allow_shift_help" if flexible else "road.form.no_flexible_help"),
+        )
+        overrides = _capacities(workspace) if workspace.capacities else {}
+    return (allow if flexible else base.allow_shift), overrides
+
+
+def _capacities(workspace: Workspace) -> dict[str, dict[str, float]]:
+    """One field per team and period of the Capacity sheet, empty unless the scenario changes it;
+    the changes are repeated under the fields with the language's thousands separators."""
+    language, unit = lang(), tr("opt.road.unit", lang())
+    sheet = {(c.team, c.period): c.capacity for c in workspace.capacities}
+    st.caption(t("road.form.capacity", unit=unit))
+    overrides: dict[str, dict[str, float]] = {}
+    for row, team in enumerate(workspace.teams):
+        columns = st.columns([1.4, *([1] * len(workspace.periods))], vertical_alignment="bottom")
+        columns[0].markdown(f"**{md(team)}**")
+        for column, period in zip(columns[1:], workspace.periods, strict=True):
+            if (team, period) not in sheet:
+                continue
+            amount = column.number_input(
+                period,
+                min_value=0.0,
+                value=None,
+                step=10.0,
+                format="%.0f",
+                placeholder=t("road.form.sheet_value", amount=format_number(sheet[team, period], language)),
+                key=state.capacity_key(team, period),
+                label_visibility="visible" if row == 0 else "collapsed",
+            )
+            if amount is not None and amount != sheet[team, period]:
+                overrides.setdefault(team, {})[period] = float(amount)
+    if overrides:
+        changes = [
+            t(
+                "road.form.override",
+                team=team,
+                period=period,
+                amount=format_number(amount, language),
+                unit=unit,
+                sheet=format_number(sheet[team, period], language),
+            )
+            for team, by_period in overrides.items()
+            for period, amount in by_period.items()
+        ]
+        st.caption(md(t("road.form.overrides", items="; ".join(changes))))
+    return overrides

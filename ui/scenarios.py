@@ -28,6 +28,7 @@ from cxprior.store import (
     format_when,
 )
 from ui import access, cached, state, store
+from ui.runs import with_reasons
 from ui.text import lang, md, t
 
 Status = ScenarioStatus
@@ -182,6 +183,7 @@ def save_run(run: ScenarioRun, author: Person, *, as_copy: bool = False) -> Stor
     if db is None:
         st.warning(t("ui.saved.no_store"), icon=":material/cloud_off:")
         return None
+    run = with_reasons(run)  # a scenario is saved with why each initiative is in or out
     ref = state.ref_of(run.workspace)
     if ref is None:
         st.error(t("ui.saved.workspace_unsaved"), icon=":material/error:")

@@ -46,6 +46,9 @@ REVIEW_CHOICE, REVIEW_COMMENT, BACKLOG_EDITOR = "review_choice", "review_comment
 # the Scenario form's widgets, reset when a saved scenario is opened so that they show it
 SCENARIO_FORM_KEYS = ("scenario_name", "scenario_time_limit", "scenario_budget_", "scenario_max_")
 SCENARIO_FORM_KEYS += ("scenario_share_", "scenario_force_", "scenario_reason_")
+# roadmap: the "allow later starts" toggle, and one capacity field per team and period
+ALLOW_SHIFT, CAPACITY_FIELD = "scenario_allow_shift", "scenario_capacity_"
+SCENARIO_FORM_KEYS += (ALLOW_SHIFT, CAPACITY_FIELD)
 
 
 @dataclass(frozen=True)
@@ -329,6 +332,11 @@ def load_scenario_form(values: Mapping[str, object]) -> None:
     """Replace every value of the Scenario form by these (a saved scenario was opened)."""
     reset_scenario_form()
     _session.update(dict(values))
+
+
+def capacity_key(team: str, period: str) -> str:
+    """The Scenario form's capacity field of one team and period."""
+    return f"{CAPACITY_FIELD}{team}_{period}"
 
 
 def ticked_for_compare() -> frozenset[str]:

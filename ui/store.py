@@ -34,6 +34,7 @@ LOG = logging.getLogger("cxprior.app")
 SAMPLE_PATH = Path(__file__).resolve().parents[1] / "sample_data" / "cx_workspace_fr.xlsx"
 WORKSPACE_NAME = SAMPLE_PATH.stem  # the stored workspace the bundled sample starts
 SYSTEM_AUTHOR = Person("cxprior")  # who saved the sample on first start
+SAMPLE_COMPANY = "Hélios Énergie"  # the bundled sample's fictional company, on its COMEX pack
 
 
 # --- the store -----------------------------------------------------------------------------------
@@ -130,6 +131,7 @@ def start_session() -> None:
         else:
             # the first workspace of a team is its default until an editor chooses another
             db.set_default_workspace(WORKSPACE_NAME, SYSTEM_AUTHOR)
+            db.set_company(WORKSPACE_NAME, SAMPLE_COMPANY, SYSTEM_AUTHOR)
             state.use_workspace(sample, saved.ref, origin_key, {}, key=state.workspace_key())
     except CxpriorError as error:
         store_failed(error)
@@ -236,6 +238,34 @@ def set_default(db: Store, name: str) -> None:
         st.error(md(error_text(error)))
         return
     state.notify(t("ui.team.default_set", name=name))
+    st.rerun()
+
+
+def company_of(ref: WorkspaceRef | None) -> str:
+    """The company the saved workspace belongs to, as the COMEX pack's subtitle: "" for a
+    workspace not saved, with no company set, or when the store cannot say."""
+    db = store()
+    if ref is None or db is None:
+        return ""
+    try:
+        return db.company_of(ref.name)
+    except CxpriorError as error:
+        store_failed(error)
+        return ""
+
+
+def set_company(db: Store, name: str, company: str) -> None:
+    """Name the company of the saved workspace `name` (editors only), for its COMEX packs."""
+    access.require("edit")
+    author = access.require_author()
+    if author is None:
+        return
+    try:
+        saved = db.set_company(name, company, author)
+    except CxpriorError as error:
+        st.error(md(error_text(error)))
+        return
+    state.notify(t("ui.team.company_set", company=saved) if saved else t("ui.team.company_cleared"))
     st.rerun()
 
 

@@ -3,25 +3,14 @@ judgments (each applied as a new version of the workspace), and the KPIs with th
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import streamlit as st
 
 from cxprior.analysis import disconnected_kpis
-from cxprior.domain import (
-    SCALE,
-    Scores,
-    Workspace,
-    consistency_message,
-    goal_weights,
-    pairs,
-    pairwise_weights,
-    ratio_from_scale,
-    with_goal_weights,
-)
-from cxprior.i18n import format_percent, tr
+from cxprior.domain import Scores, Workspace, consistency_message, goal_weights, with_goal_weights
+from cxprior.i18n import format_percent
 from ui import access, store
+from ui.pairwise import pairwise_sliders
 from ui.tables import show_table
 from ui.text import lang, md, t
 
@@ -53,46 +42,16 @@ def direct_weights(workspace: Workspace) -> None:
                 st.rerun()
 
 
-def step_from_weights(first: float, second: float) -> int:
-    """The scale step nearest (on a log scale, as the judgments multiply) to first / second:
-    where the sliders start, so that they say what the current weights already say."""
-    if first <= 0 or second <= 0:
-        return 1
-    ratio = math.log(first / second)
-    return min(SCALE, key=lambda step: abs(math.log(ratio_from_scale(step)) - ratio))
-
-
 def pairwise_section(workspace: Workspace) -> None:
     """Each pair of goals judged on a scale; the weights they imply, their consistency, and
     "use these weights"."""
     language = lang()
     names = {g.goal_id: g.name for g in workspace.goals}
     st.caption(t("ui.strategy.pairwise_help"))
-
-    def step_label(step: int) -> str:
-        # format functions may run outside the script (tests): no session lookups here
-        if step == 1:
-            return tr("ui.pairwise.equal", language)
-        return tr("ui.pairwise.left" if step > 1 else "ui.pairwise.right", language, times=abs(step))
-
-    judgments = {}
     weight = {g.goal_id: g.weight for g in workspace.goals}
-    for a, b in pairs([g.goal_id for g in workspace.goals]):
-        left, middle, right = st.columns([2, 3, 2], vertical_alignment="center")
-        left.text(names[a])
-        step = middle.select_slider(
-            md(t("ui.pairwise.label", first=names[a], second=names[b])),
-            options=list(SCALE),
-            value=step_from_weights(weight[a], weight[b]),
-            format_func=step_label,
-            key=f"strategy_pair_{a}__{b}",
-            label_visibility="collapsed",
-        )
-        right.text(names[b])
-        judgments[(a, b)] = ratio_from_scale(step)
-    if len(workspace.goals) < 2:
+    result = pairwise_sliders(workspace.goals, weight, "strategy_pair")
+    if result is None:
         return
-    result = pairwise_weights([g.goal_id for g in workspace.goals], judgments)
     message = md(consistency_message(result, names, language))
     (st.success if result.is_consistent else st.warning)(message)
     current = goal_weights(workspace)

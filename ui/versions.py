@@ -114,6 +114,26 @@ def _workspace_frame(heads: tuple[WorkspaceHead, ...], default: str | None) -> p
     return pd.DataFrame(rows, columns=["name", "default", "version", "owner", "updated", "created"])
 
 
+def company_field(db: Store, base: WorkspaceRef, heads: tuple[WorkspaceHead, ...]) -> None:
+    """The company the open workspace belongs to, the COMEX pack's subtitle: editors name it,
+    everyone else reads it."""
+    company = next((h.company for h in heads if h.name == base.name), "")
+    if not access.can("edit"):
+        if company:
+            st.caption(md(t("ui.team.company_is", company=company)))
+        return
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    typed = left.text_input(
+        t("ui.team.company"),
+        value=company,
+        max_chars=200,
+        key=f"backlog_company_{base.name}",
+        help=t("ui.team.company_help"),
+    )
+    if right.button(t("ui.team.company_save"), key="backlog_company_save", disabled=typed.strip() == company):
+        store.set_company(db, base.name, typed)
+
+
 def team_section(db: Store, base: WorkspaceRef) -> None:
     """The team's default workspace (who chose it, when), the other saved workspaces with who
     saved them last and when (names and dates only: no content is read), "open", "make it
@@ -127,6 +147,7 @@ def team_section(db: Store, base: WorkspaceRef) -> None:
         st.caption(md(t("ui.team.default_is", name=default, who=log[0].author.name, when=when)))
     else:
         st.caption(t("ui.team.no_default"))
+    company_field(db, base, heads)
     if len(heads) < 2:
         return  # the one workspace there is, is the one open: nothing to pick
     labels = {k: t(f"ui.team.col_{k}") for k in ("name", "default", "version", "owner", "updated", "created")}

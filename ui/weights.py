@@ -1,15 +1,14 @@
 """The "Weights and consensus" section (Strategy and COMEX review pages): the members' own goal
-weights (a Weights workbook uploaded, or each person's own entered here and kept with their
-name), then on demand how far each goal's weight can move before the portfolio changes, each
-member's portfolio, the core index, and "use the consensus weights" (a new workspace version).
+weights (a Weights workbook uploaded, or each person's own entered here, directly or pairwise,
+and kept with their name), then on demand how far each goal's weight can move before the
+portfolio changes, each member's portfolio, the core index, and "use the consensus weights"
+(a new workspace version).
 
 The sensitivity re-solves the portfolio many times (seconds on the sample): it is computed
 when asked and kept in the session for what it was computed on."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 
 import pandas as pd
@@ -17,7 +16,8 @@ import streamlit as st
 
 from cxprior import charts
 from cxprior.analysis import ScenarioRun
-from cxprior.domain import CxpriorError, MemberWeights, Scenario, Workspace, member_weights, with_goal_weights
+from cxprior.domain import CxpriorError, Workspace, consistency_message, member_weights, with_goal_weights
+from cxprior.i18n import format_percent, tr
 from cxprior.portfolio import (
     SensitivityResult,
     core_sentences,
@@ -29,11 +29,12 @@ from cxprior.portfolio import (
 )
 from cxprior.workbook import read_member_weights
 from ui import access, state, store
+from ui.pack_sections import SAMPLES, basis_of, members_raw, saved_weights, workspace_name
+from ui.pairwise import pairwise_sliders
 from ui.runs import starting_scenario
 from ui.text import lang, md, t
 
 LOG = logging.getLogger("cxprior.app")
-SAMPLES = 40  # weightings drawn within the members' ranges: enough for a core index to 1/40
 
 
 def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy") -> None:
@@ -50,7 +51,7 @@ def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy"
         _own_weights(workspace, section)
     else:  # the COMEX page stays read-only: members give their weights on the Strategy page
         st.caption(t("ui.wsens.enter_on_strategy"))
-    raw = _members_raw(workspace)
+    raw = members_raw(workspace)
     if not raw:
         st.info(t("ui.wsens.no_members"), icon=":material/info:")
         return
@@ -60,7 +61,7 @@ def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy"
         st.error(md(error.message))
         return
     st.caption(md(t("ui.wsens.members", names=", ".join(members.members))))
-    basis = _basis(workspace, scenario, members)
+    basis = basis_of(workspace, scenario, members)
     result = state.sensitivity(section, basis)
     if result is None:
         if not st.button(t("ui.wsens.compute"), key=f"wsens_compute_{section}", type="primary"):
@@ -75,11 +76,6 @@ def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy"
             return
         state.set_sensitivity(section, basis, result)
     _show(result, workspace, section, editable=run is None)
-
-
-def _workspace_name() -> str:
-    ref = state.workspace_ref()
-    return ref.name if ref is not None else store.WORKSPACE_NAME
 
 
 def _upload(workspace: Workspace, section: str) -> None:
@@ -98,35 +94,34 @@ def _upload(workspace: Workspace, section: str) -> None:
 
 
 def _own_weights(workspace: Workspace, section: str) -> None:
-    """A number per goal for the person here, kept with their name (in the store when there is one)."""
+    """The person here gives their weights, a number per goal or judged pair by pair (with the
+    consistency ratio of their judgments); kept with their name (in the store when there is one)."""
     author = access.current_author()
     if author is None:
         return
     db = store.store()
-    kept = _saved(db).get(author.name) or state.own_weights().get(author.name) or {}
-    with st.expander(t("ui.wsens.own")), st.form(f"wsens_own_form_{section}", border=False):
+    kept = saved_weights(db).get(author.name) or state.own_weights().get(author.name) or {}
+    start = {g.goal_id: float(kept.get(g.goal_id, g.weight)) for g in workspace.goals}
+    language = lang()
+    with st.expander(t("ui.wsens.own")):
         st.caption(md(t("ui.wsens.own_help", name=author.name)))
-        columns = st.columns(min(5, len(workspace.goals)))
-        entered = {
-            g.goal_id: columns[n % len(columns)].number_input(
-                md(g.name),
-                min_value=0.01,
-                value=float(kept.get(g.goal_id, g.weight)),
-                step=1.0,
-                format="%g",
-                key=f"wsens_own_{section}_{g.goal_id}",
-                help=md(g.goal_id),
-            )
-            for n, g in enumerate(workspace.goals)
-        }
-        if not st.form_submit_button(t("ui.wsens.own_save"), key=f"wsens_own_save_{section}"):
-            return
+        how = st.radio(
+            t("ui.wsens.own_how"),
+            ["direct", "pairwise"] if len(workspace.goals) > 1 else ["direct"],
+            # format functions may run outside the script (tests): no session lookups in them
+            format_func=lambda way: tr(f"ui.wsens.own_how.{way}", language),
+            horizontal=True,
+            key=f"wsens_own_how_{section}",
+        )
+        entered = (_own_pairwise if how == "pairwise" else _own_direct)(workspace, start, section)
+    if entered is None:
+        return
     try:
         if db is None:
             state.set_own_weights(author.name, entered)
             state.notify(t("ui.wsens.own_no_store"))
         else:
-            db.save_member_weights(_workspace_name(), author, entered)
+            db.save_member_weights(workspace_name(), author, entered)
             state.notify(t("ui.wsens.own_saved"))
     except CxpriorError as error:
         st.error(md(store.error_text(error)))
@@ -134,30 +129,42 @@ def _own_weights(workspace: Workspace, section: str) -> None:
     st.rerun()
 
 
-def _saved(db: object) -> dict[str, dict[str, float]]:
-    if db is None:
-        return {}
-    try:
-        return db.member_weights_of(_workspace_name())  # type: ignore[attr-defined]
-    except CxpriorError as error:
-        store.store_failed(error)
-        return {}
+def _own_direct(workspace: Workspace, start: dict[str, float], section: str) -> dict[str, float] | None:
+    """A number per goal; the weights when saved, else None."""
+    with st.form(f"wsens_own_form_{section}", border=False):
+        columns = st.columns(min(5, len(workspace.goals)))
+        entered = {
+            g.goal_id: columns[n % len(columns)].number_input(
+                md(g.name),
+                min_value=0.01,
+                value=start[g.goal_id],
+                step=1.0,
+                format="%g",
+                key=f"wsens_own_{section}_{g.goal_id}",
+                help=md(g.goal_id),
+            )
+            for n, g in enumerate(workspace.goals)
+        }
+        saved = st.form_submit_button(t("ui.wsens.own_save"), key=f"wsens_own_save_{section}")
+    return entered if saved else None
 
 
-def _members_raw(workspace: Workspace) -> dict[str, dict[str, float]]:
-    """The uploaded members, then those who entered their own (theirs replace an upload's row
-    of the same name); only weightings of exactly this workspace's goals count."""
-    goals = {g.goal_id for g in workspace.goals}
-    read = state.members_read()
-    raw = dict(read[2]) if read is not None else {}
-    raw.update(_saved(store.store()))
-    raw.update(state.own_weights())
-    return {m: w for m, w in raw.items() if set(w) == goals}
-
-
-def _basis(workspace: Workspace, scenario: Scenario, members: MemberWeights) -> str:
-    text = json.dumps([state.key_of(workspace), repr(scenario), members.weights], sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+def _own_pairwise(workspace: Workspace, start: dict[str, float], section: str) -> dict[str, float] | None:
+    """Each pair of goals judged; the weights they imply (in points out of 100, like the goal
+    weights) and their consistency; the weights when saved, else None."""
+    st.caption(t("ui.wsens.own_pairwise_help"))
+    result = pairwise_sliders(workspace.goals, start, f"wsens_own_pair_{section}")
+    if result is None:
+        return None
+    names = {g.goal_id: g.name for g in workspace.goals}
+    message = md(consistency_message(result, names, lang()))
+    (st.success if result.is_consistent else st.warning)(message)
+    points = {g: round(100.0 * w, 2) for g, w in result.weights.items()}
+    shares = ", ".join(f"{md(names[g])} {format_percent(w, lang())}" for g, w in result.weights.items())
+    st.caption(md(t("ui.wsens.own_pairwise_weights", weights=shares)))
+    if not st.button(t("ui.wsens.own_save"), key=f"wsens_own_pair_save_{section}"):
+        return None
+    return points
 
 
 def _show(result: SensitivityResult, workspace: Workspace, section: str, *, editable: bool) -> None:

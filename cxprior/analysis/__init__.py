@@ -10,125 +10,131 @@ display it.
 
 from __future__ import annotations
 
-from cxprior.analysis.alignment import (
-    ALIGNED_UP_TO,
-    Alignment,
-    PhaseAlignment,
-    alignment_frame,
-    alignment_sentence,
-    misalignment_index,
-    phase_alignment,
-)
-from cxprior.analysis.circle import (
-    EMOTION_BENCHMARK,
-    EmotionRatio,
-    SideSplit,
-    circle_frame,
-    circle_sentence,
-    emotion_ratios,
-    emotion_sentence,
-    employee_kpis,
-    is_emotion_ratio,
-    kpi_side,
-    portfolio_split,
-    value_split,
-)
-from cxprior.analysis.compare import (
-    ScenarioRun,
-    delta_sentence,
-    metrics_frame,
-    scenario_delta,
-    selection_matrix,
-)
-from cxprior.analysis.drivers import (
-    COLLINEAR_ABOVE,
-    DEFAULT_LEVEL,
-    DEFAULT_RESAMPLES,
-    EXTRA_ROWS,
-    MAX_DRIVERS,
-    DriverAnalysis,
-    DriverResult,
-    DriversError,
-    DriverWarning,
-    analyse_drivers,
-    bootstrap_importances,
-    correlation_matrix,
-    drivers_frame,
-    drivers_sentences,
-    headline_sentence,
-    sample_sentence,
-    shapley_importances,
-    shapley_weights,
-    subset_r2,
-    warning_sentence,
-)
-from cxprior.analysis.insights import (
-    disconnected_kpis,
-    overview,
-    phase_spend,
-    value_chain_table,
-    workspace_insights,
-)
-from cxprior.analysis.journey import (
-    concentration_sentence,
-    gap_sentence,
-    journey_focus,
-    journey_frame,
-    most_significant_sentence,
-    parse_phase,
-    phase_order,
-)
-from cxprior.analysis.maturity import (
-    COMPETENCIES,
-    FRENCH_BENCHMARK_STEP,
-    QUESTIONNAIRE,
-    STATEMENTS_PER_COMPETENCY,
-    STEP_COUNT,
-    MaturityAnswers,
-    MaturityAssessment,
-    MaturityError,
-    apply_recommendation,
-    assess,
-    competency_cost,
-    competency_label,
-    overall_sentence,
-    parse_answers,
-    recommendation_sentence,
-    recommendation_warning,
-    statements,
-    step_description,
-    step_for_score,
-    step_name,
-)
-from cxprior.analysis.projection import format_level, kpi_projection
-from cxprior.analysis.tables import (
-    NO_GOAL,
-    excluded_table,
-    funded_by_goal,
-    initiative_frame,
-    main_goal,
-    selected_table,
-    spend_by_goal,
-)
-from cxprior.analysis.tracking import (
-    Calibration,
-    CalibrationGroup,
-    CalibrationRow,
-    GoalTrack,
-    InitiativeTrack,
-    KpiTrack,
-    Tracking,
-    calibrate,
-    check_as_of,
-    default_as_of,
-    kpi_decimals,
-    planned_levels,
-    scorecard_frame,
-    signed_number,
-    status_label,
-    track,
-    trajectory_frame,
-)
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.analysis.alignment import (
+        ALIGNED_UP_TO,
+        Alignment,
+        PhaseAlignment,
+        alignment_frame,
+        alignment_sentence,
+        misalignment_index,
+        phase_alignment,
+    )
+    from cxprior.analysis.circle import (
+        EMOTION_BENCHMARK,
+        EmotionRatio,
+        SideSplit,
+        circle_frame,
+        circle_sentence,
+        emotion_ratios,
+        emotion_sentence,
+        employee_kpis,
+        is_emotion_ratio,
+        kpi_side,
+        portfolio_split,
+        value_split,
+    )
+    from cxprior.analysis.compare import (
+        ScenarioRun,
+        delta_sentence,
+        metrics_frame,
+        scenario_delta,
+        selection_matrix,
+    )
+    from cxprior.analysis.drivers import (
+        COLLINEAR_ABOVE,
+        DEFAULT_LEVEL,
+        DEFAULT_RESAMPLES,
+        EXTRA_ROWS,
+        MAX_DRIVERS,
+        DriverAnalysis,
+        DriverResult,
+        DriversError,
+        DriverWarning,
+        analyse_drivers,
+        bootstrap_importances,
+        correlation_matrix,
+        drivers_frame,
+        drivers_sentences,
+        headline_sentence,
+        sample_sentence,
+        shapley_importances,
+        shapley_weights,
+        subset_r2,
+        warning_sentence,
+    )
+    from cxprior.analysis.insights import (
+        disconnected_kpis,
+        overview,
+        phase_spend,
+        value_chain_table,
+        workspace_insights,
+    )
+    from cxprior.analysis.journey import (
+        concentration_sentence,
+        gap_sentence,
+        journey_focus,
+        journey_frame,
+        most_significant_sentence,
+        parse_phase,
+        phase_order,
+    )
+    from cxprior.analysis.maturity import (
+        COMPETENCIES,
+        FRENCH_BENCHMARK_STEP,
+        QUESTIONNAIRE,
+        STATEMENTS_PER_COMPETENCY,
+        STEP_COUNT,
+        MaturityAnswers,
+        MaturityAssessment,
+        MaturityError,
+        apply_recommendation,
+        assess,
+        competency_cost,
+        competency_label,
+        overall_sentence,
+        parse_answers,
+        recommendation_sentence,
+        recommendation_warning,
+        statements,
+        step_description,
+        step_for_score,
+        step_name,
+    )
+    from cxprior.analysis.projection import format_level, kpi_projection
+    from cxprior.analysis.tables import (
+        NO_GOAL,
+        excluded_table,
+        funded_by_goal,
+        initiative_frame,
+        main_goal,
+        selected_table,
+        spend_by_goal,
+    )
+    from cxprior.analysis.tracking import (
+        Calibration,
+        CalibrationGroup,
+        CalibrationRow,
+        GoalTrack,
+        InitiativeTrack,
+        KpiTrack,
+        Tracking,
+        calibrate,
+        check_as_of,
+        default_as_of,
+        kpi_decimals,
+        planned_levels,
+        scorecard_frame,
+        signed_number,
+        status_label,
+        track,
+        trajectory_frame,
+    )
 
 __all__ = [
     "ALIGNED_UP_TO",
@@ -234,3 +240,5 @@ __all__ = [
     "warning_sentence",
     "workspace_insights",
 ]
+
+__getattr__, __dir__ = lazy_face(__name__)

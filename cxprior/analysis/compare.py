@@ -25,6 +25,8 @@ class ScenarioRun:
     result: PortfolioResult
     workspace: Workspace
     lang: str = "en"  # the language of the result's sentences (reasons, explanations)
+    # False while the result has its portfolio and figures but not yet its reasons
+    explained: bool = True
 
 
 @dataclass(frozen=True)

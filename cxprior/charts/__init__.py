@@ -2,7 +2,8 @@
 
 `portfolio`: values, costs, KPI progress, frontier and value chain; `depth`: journey,
 maturity staircase, employee–customer circle and robustness; `listening`: the key-driver
-quadrant and importance against spend per phase.
+quadrant and importance against spend per phase; `roadmap`: when each funded initiative runs,
+team capacity used and spend per period against budget.
 """
 
 from __future__ import annotations
@@ -32,13 +33,22 @@ from cxprior.charts.portfolio import (
     value_cost_chart,
     vega_locale,
 )
+from cxprior.charts.roadmap import (
+    ROADMAP_LIMIT,
+    capacity_chart,
+    roadmap_chart,
+    roadmap_groups,
+    spend_budget_chart,
+)
 from cxprior.charts.weights import weight_ranges_chart
 
 __all__ = [
     "GOAL_COLOUR",
+    "ROADMAP_LIMIT",
     "SELECTED_COLOUR",
     "TARGET_COLOUR",
     "alignment_chart",
+    "capacity_chart",
     "competency_chart",
     "core_index_chart",
     "emotion_chart",
@@ -48,8 +58,11 @@ __all__ = [
     "kpi_progress_chart",
     "maturity_trend_chart",
     "quadrant_chart",
+    "roadmap_chart",
+    "roadmap_groups",
     "scorecard_chart",
     "side_split_chart",
+    "spend_budget_chart",
     "spend_chart",
     "staircase_chart",
     "trajectory_chart",

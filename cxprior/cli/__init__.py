@@ -6,7 +6,15 @@ exit codes of the contract (0 success, 1 invalid input, 2 infeasible).
 
 from __future__ import annotations
 
-from cxprior.cli.entry import main
-from cxprior.cli.workbook import format_problem
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.cli.entry import main
+    from cxprior.cli.workbook import format_problem
 
 __all__ = ["format_problem", "main"]
+
+__getattr__, __dir__ = lazy_face(__name__)

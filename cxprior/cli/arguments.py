@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from cxprior.domain import CxpriorError
 from cxprior.i18n import LANGUAGES, tr
-from cxprior.workbook import NumberTextError, code_point, forbidden_in_id, parse_number_text, reveal
+from cxprior.workbook import code_point, forbidden_in_id, reveal
 
 _ID_SEPARATORS = re.compile(r"[,;]")
 _WHOLE = re.compile(r"^[+-]?\d+$")
@@ -101,7 +101,10 @@ def usage_error(argument: str, message: str, lang: str) -> UsageError:
 
 
 def _number(text: str, lang: str) -> float:
-    # the workbook's rules: "1 200 000", "1,200,000", "12,5", "1e-6"; "500,000" is ambiguous
+    # the workbook's rules: "1 200 000", "1,200,000", "12,5", "1e-6"; "500,000" is ambiguous.
+    # Imported here: the workbook's tables bring pandas, which `--help` never needs
+    from cxprior.workbook import NumberTextError, parse_number_text
+
     try:
         value = parse_number_text(text)
     except NumberTextError as error:

@@ -21,6 +21,7 @@ from cxprior.analysis import (
     headline_sentence,
     warning_sentence,
 )
+from cxprior.cli.files import write_atomically
 from cxprior.cli.workbook import format_problem
 from cxprior.domain import CxpriorError
 from cxprior.i18n import format_number, format_percent, tr
@@ -88,9 +89,6 @@ def run_drivers(args: argparse.Namespace) -> int:
         if to_stdout:
             sys.stdout.write(text + "\n")
         else:
-            # imported here: `drivers` alone never loads the solver stack that module brings
-            from cxprior.cli.optimize import write_atomically
-
             write_atomically(Path(args.json), (text + "\n").encode("utf-8"))
     if to_stdout:
         for warning in analysis.warnings:

@@ -63,7 +63,7 @@ def run_report(args: argparse.Namespace) -> int:
         tr(
             "report.cli.summary",
             lang,
-            funded=head.funded_count,
+            count=head.funded_count,
             cost=format_money(head.total_cost, lang),
             value=format_number(head.value, lang, 1),
             status=solver_label(head.solver_status, lang),

@@ -14,13 +14,16 @@ import sys
 from cxprior.cli.files import check_output, write_atomically
 from cxprior.domain import CxpriorError, Problem, WorkbookError, score
 from cxprior.i18n import tr
-from cxprior.workbook import ReadResult, one_line, read_workbook, write_followup, write_template
+from cxprior.workbook import ReadResult, one_line, read_workbook
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 
 
 def run_template(args: argparse.Namespace) -> int:
+    # the writers bring openpyxl, which `validate` (read by the standard library) never needs
+    from cxprior.workbook import write_followup, write_template
+
     followup = getattr(args, "followup", None)
     if not args.out and not followup:
         raise CxpriorError(tr("fu.cli.template_nothing", args.lang))

@@ -8,99 +8,106 @@ user-facing message. Nothing here reads a file, a database or draws anything.
 
 from __future__ import annotations
 
-from cxprior.domain import access
-from cxprior.domain.access import (
-    ACTIONS,
-    EDIT_PAGES,
-    LOCAL,
-    READ_PAGES,
-    AccessError,
-    Identity,
-    Role,
-    allowed_pages,
-    can,
-    identity_from_claims,
-    policy_from_config,
-    require,
-)
-from cxprior.domain.errors import (
-    CxpriorError,
-    InfeasibleScenario,
-    Problem,
-    ScenarioError,
-    SolverError,
-    UnsafeFileError,
-    WorkbookError,
-)
-from cxprior.domain.followup import (
-    STATUS_WORDS,
-    FollowUp,
-    Measurement,
-    Progress,
-    Status,
-    finish_period,
-    planned_costs,
-    status_of,
-)
-from cxprior.domain.members import (
-    Consensus,
-    MemberWeights,
-    consensus_from_judgements,
-    consensus_weights,
-    judgements_from_weights,
-    member_weights,
-)
-from cxprior.domain.result import ExclusionReason, FocusIndicators, PortfolioResult, focus_indicators
-from cxprior.domain.scenario import Scenario, default_scenario
-from cxprior.domain.synthetic import synthetic_scenario, synthetic_workspace
-from cxprior.domain.timing import (
-    Window,
-    costs_as_started,
-    earliest_index,
-    profile_end_index,
-    shift_profile,
-    starts_in,
-    window,
-)
-from cxprior.domain.value import (
-    EUROS_PER_MEUR,
-    Scores,
-    goal_weights,
-    kpi_goal_weights,
-    nan_if_none,
-    score,
-    value_per_meur,
-    value_table,
-)
-from cxprior.domain.weights import (
-    SCALE,
-    consistency_message,
-    pairs,
-    pairwise_weights,
-    ratio_from_scale,
-    with_goal_weights,
-)
-from cxprior.domain.workspace import (
-    COMPETENCY_WORDS,
-    SIDE_WORDS,
-    TOTAL_PERIOD,
-    Budget,
-    Capacity,
-    Competency,
-    Direction,
-    Effort,
-    Goal,
-    Impact,
-    Initiative,
-    Kpi,
-    KpiGoalLink,
-    TeamBacklog,
-    Workspace,
-    competency_of,
-    fold,
-    phases_of,
-    side_of,
-)
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.domain import access
+    from cxprior.domain.access import (
+        ACTIONS,
+        EDIT_PAGES,
+        LOCAL,
+        READ_PAGES,
+        AccessError,
+        Identity,
+        Role,
+        allowed_pages,
+        can,
+        identity_from_claims,
+        policy_from_config,
+        require,
+    )
+    from cxprior.domain.errors import (
+        CxpriorError,
+        InfeasibleScenario,
+        NegativeBudgetError,
+        Problem,
+        ScenarioError,
+        SolverError,
+        UnsafeFileError,
+        WorkbookError,
+    )
+    from cxprior.domain.followup import (
+        STATUS_WORDS,
+        FollowUp,
+        Measurement,
+        Progress,
+        Status,
+        finish_period,
+        planned_costs,
+        status_of,
+    )
+    from cxprior.domain.members import (
+        Consensus,
+        MemberWeights,
+        consensus_from_judgements,
+        consensus_weights,
+        judgements_from_weights,
+        member_weights,
+    )
+    from cxprior.domain.result import ExclusionReason, FocusIndicators, PortfolioResult, focus_indicators
+    from cxprior.domain.scenario import Scenario, default_scenario
+    from cxprior.domain.synthetic import synthetic_scenario, synthetic_workspace
+    from cxprior.domain.timing import (
+        Window,
+        costs_as_started,
+        earliest_index,
+        profile_end_index,
+        shift_profile,
+        starts_in,
+        window,
+    )
+    from cxprior.domain.value import (
+        EUROS_PER_MEUR,
+        Scores,
+        goal_weights,
+        kpi_goal_weights,
+        nan_if_none,
+        score,
+        value_per_meur,
+        value_table,
+    )
+    from cxprior.domain.weights import (
+        SCALE,
+        consistency_message,
+        pairs,
+        pairwise_weights,
+        ratio_from_scale,
+        with_goal_weights,
+    )
+    from cxprior.domain.workspace import (
+        COMPETENCY_WORDS,
+        SIDE_WORDS,
+        TOTAL_PERIOD,
+        Budget,
+        Capacity,
+        Competency,
+        Direction,
+        Effort,
+        Goal,
+        Impact,
+        Initiative,
+        Kpi,
+        KpiGoalLink,
+        TeamBacklog,
+        Workspace,
+        competency_of,
+        fold,
+        phases_of,
+        side_of,
+    )
 
 __all__ = [
     "ACTIONS",
@@ -133,6 +140,7 @@ __all__ = [
     "KpiGoalLink",
     "Measurement",
     "MemberWeights",
+    "NegativeBudgetError",
     "PortfolioResult",
     "Problem",
     "Progress",
@@ -186,3 +194,5 @@ __all__ = [
     "window",
     "with_goal_weights",
 ]
+
+__getattr__, __dir__ = lazy_face(__name__)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cxprior.i18n import format_money, tr
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -58,6 +60,31 @@ class UnsafeFileError(WorkbookError):
 
 class ScenarioError(CxpriorError):
     """The scenario asks for something that does not exist (unknown id, bad number)."""
+
+
+class NegativeBudgetError(ScenarioError):
+    """A budget cap below zero (or not a number): refused when the scenario is made, so no
+    path (form, command line, stored scenario, code) can quietly solve it as zero."""
+
+    def __init__(self, period: str, amount: object, *, is_total: bool) -> None:
+        self.period = period
+        self.amount = amount
+        self.is_total = is_total
+        super().__init__(self.in_language("en"))
+
+    def in_language(self, lang: str) -> str:
+        budget = (
+            tr("opt.total_budget", lang)
+            if self.is_total
+            else tr("opt.period_budget", lang, period=self.period)
+        )
+        amount = self.amount
+        shown = (
+            format_money(amount, lang)
+            if isinstance(amount, int | float) and amount == amount
+            else str(amount)
+        )
+        return tr("opt.scenario.negative_budget", lang, budget=budget, amount=shown)
 
 
 class InfeasibleScenario(CxpriorError):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
+from cxprior.domain.errors import NegativeBudgetError
 from cxprior.domain.workspace import TOTAL_PERIOD, Workspace
 
 
@@ -36,6 +38,12 @@ class Scenario:
     # the earliest start, as in v1); team → period → capacity replacing the Capacity sheet's
     allow_shift: bool = True
     capacity_overrides: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for period, amount in self.budget_limits.items():
+            is_number = isinstance(amount, int | float) and not isinstance(amount, bool)
+            if not is_number or not math.isfinite(amount) or amount < 0:
+                raise NegativeBudgetError(period, amount, is_total=period == TOTAL_PERIOD)
 
     @property
     def budget_limits(self) -> dict[str, float]:

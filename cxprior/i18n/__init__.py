@@ -7,11 +7,10 @@ Each concern keeps its strings in its own module (`workbook`, `optimizer`, `ui`,
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
-
-from babel import Locale
-from babel.numbers import format_currency, format_decimal
+from typing import TYPE_CHECKING
 
 from cxprior.i18n import (
     cli,
@@ -33,6 +32,9 @@ from cxprior.i18n import (
     weights_app,
     workbook,
 )
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LANGUAGES = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
@@ -84,14 +86,24 @@ def tr(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     language = normalise_language(lang)
     template = entry.get(language) or entry[DEFAULT_LANGUAGE]
     if isinstance(template, Mapping):
-        form = _LOCALES[language].plural_form(abs(params["count"]))  # type: ignore[arg-type]
+        form = _locale(language).plural_form(abs(params["count"]))  # type: ignore[arg-type]
         template = template.get(form) or template["other"]
     return template.format(**params) if params else template
 
 
 # Babel's locales give the separators (French: narrow no-break space between thousands, comma
-# for decimals, a no-break space before € and %); the patterns fix the decimals we show
-_LOCALES = {"en": Locale.parse("en_GB"), "fr": Locale.parse("fr_FR")}
+# for decimals, a no-break space before € and %); the patterns fix the decimals we show.
+# Babel is loaded at the first number or plural shown, so that `--help` does not wait for it.
+_LOCALE_NAMES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+@functools.cache
+def _locale(language: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(_LOCALE_NAMES[language])
+
+
 _MONEY_PATTERN = {"en": "¤#,##0", "fr": "#,##0\u00a0¤"}
 _PERCENT_SUFFIX = {"en": "%", "fr": "\u00a0%"}
 
@@ -113,18 +125,22 @@ def format_number(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0)
     """1 234 567,5 in French (narrow no-break spaces), 1,234,567.5 in English."""
     if _missing(value):
         return "–"
+    from babel.numbers import format_decimal
+
     number = _unsigned_zero(value, decimals)
-    return format_decimal(number, format=_pattern(decimals), locale=_LOCALES[normalise_language(lang)])
+    return format_decimal(number, format=_pattern(decimals), locale=_locale(normalise_language(lang)))
 
 
 def format_money(value: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
     """1 234 567 € in French, €1,234,567 in English."""
     if _missing(value):
         return "–"
+    from babel.numbers import format_currency
+
     language = normalise_language(lang)
     pattern = _MONEY_PATTERN[language].replace("#,##0", _pattern(decimals))
     amount = _unsigned_zero(value, decimals)
-    return format_currency(amount, "EUR", format=pattern, locale=_LOCALES[language], currency_digits=False)
+    return format_currency(amount, "EUR", format=pattern, locale=_locale(language), currency_digits=False)
 
 
 def format_percent(share: float, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:

@@ -368,6 +368,14 @@ _UNCERTAINTY: dict[str, dict[str, str]] = {
         "fr": "{count} tirages ont atteint la limite de temps avant que le meilleur portefeuille "
         "soit prouvé.",
     },
+    "depth.mc.stopped_early": {
+        "en": "The analysis stopped after {draws} of the {asked} draws asked for: every "
+        "initiative's core index was then known within ± {points} points (95% confidence), "
+        "so more draws would not have changed the picture.",
+        "fr": "L'analyse s'est arrêtée après {draws} des {asked} tirages demandés : l'indice "
+        "de noyau de chaque initiative était alors connu à ± {points} points près "
+        "(confiance de 95 %), d'autres tirages n'auraient pas changé le tableau.",
+    },
     "depth.mc.category.core": {"en": "Robust core", "fr": "Noyau robuste"},
     "depth.mc.category.borderline": {"en": "Borderline", "fr": "À la marge"},
     "depth.mc.category.rare": {"en": "Rare", "fr": "Rare"},
@@ -485,17 +493,27 @@ _UI: dict[str, dict[str, str]] = {
         "chacun : les initiatives retenues dans au moins 90 % d'entre eux forment le noyau robuste.",
     },
     "depth.ui.mc.draws": {"en": "Number of draws", "fr": "Nombre de tirages"},
-    "depth.ui.mc.seed": {"en": "Random seed", "fr": "Graine aléatoire"},
+    "depth.ui.mc.seed": {"en": "Draw series", "fr": "Série de tirages"},
+    "depth.ui.mc.seed_help": {
+        "en": "The same series number gives the same draws, so anyone can check this analysis "
+        "again and find the same figures (technically: the random seed).",
+        "fr": "Un même numéro de série donne les mêmes tirages : chacun peut refaire cette analyse "
+        "et retrouver les mêmes chiffres (techniquement : la graine aléatoire).",
+    },
     "depth.ui.mc.run": {"en": "Run the robustness analysis", "fr": "Lancer l'analyse de robustesse"},
     "depth.ui.mc.progress": {"en": "Draw {done} of {total}", "fr": "Tirage {done} sur {total}"},
+    "depth.ui.mc.progress_left": {
+        "en": "Draw {done} of {total}, about {seconds} s left",
+        "fr": "Tirage {done} sur {total}, encore {seconds} s environ",
+    },
     "depth.ui.mc.computed": {
-        "en": "{draws} draws, seed {seed}, computed in {seconds} s by {who} on {when}.",
-        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s par {who} le {when}.",
+        "en": "{draws} draws (series {seed}), computed in {seconds} s by {who} on {when}.",
+        "fr": "{draws} tirages (série {seed}), calculés en {seconds} s par {who} le {when}.",
     },
     "depth.ui.mc.computed_unsaved": {
-        "en": "{draws} draws, seed {seed}, computed in {seconds} s; not kept for the COMEX: enter your "
+        "en": "{draws} draws (series {seed}), computed in {seconds} s; not kept for the COMEX: enter your "
         "name in the sidebar and run it again to keep it.",
-        "fr": "{draws} tirages, graine {seed}, calculés en {seconds} s ; non conservés pour le COMEX : "
+        "fr": "{draws} tirages (série {seed}), calculés en {seconds} s ; non conservés pour le COMEX : "
         "saisissez votre nom dans le panneau latéral et relancez l'analyse pour la conserver.",
     },
     "depth.ui.mc.p10": {"en": "Pessimistic (P10)", "fr": "Pessimiste (P10)"},

@@ -1,6 +1,6 @@
 """Translations for the optimizer concern; see cxprior.i18n for the conventions."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- scenario checks (ScenarioError) ---------------------------------------------------
     "opt.scenario.unknown_force_in": {
         "en": "Unknown initiative ids to force in: {ids}.",
@@ -22,6 +22,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "opt.scenario.unknown_competencies": {
         "en": "Unknown CX competencies in the minimum budget shares: {ids}.",
         "fr": "Compétences CX inconnues dans les parts minimales de budget : {ids}.",
+    },
+    "opt.scenario.negative_budget": {
+        "en": "The {budget} cannot be {amount}: a budget is an amount in euros, zero or more.",
+        "fr": "Le {budget} ne peut pas être de {amount} : un budget est un montant en euros, positif ou nul.",
     },
     "opt.scenario.bad_budget": {
         "en": "The budget for {period} must be a number of euros, zero or more.",
@@ -58,7 +62,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No portfolio was found within the time limit of {seconds} s. Allow more time.",
         "fr": "Aucun portefeuille trouvé dans la limite de temps de {seconds} s. Accordez plus de temps.",
     },
-    "opt.and_more": {"en": "and {count} more", "fr": "et {count} autres"},
+    "opt.and_more": {
+        "en": {
+            "one": "and {count} more",
+            "other": "and {count} more",
+        },
+        "fr": {
+            "one": "et {count} autre",
+            "other": "et {count} autres",
+        },
+    },
     "opt.total_budget": {"en": "total budget", "fr": "budget total"},
     "opt.period_budget": {"en": "{period} budget", "fr": "budget {period}"},
     # --- direct conflicts ------------------------------------------------------------------
@@ -86,16 +99,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{budget} de {amount} : {items}.",
     },
     "opt.conflict.max_initiatives": {
-        "en": "The scenario requires {count} initiatives (mandatory, forced in and their prerequisites) but "
-        "allows at most {limit}: {items}.",
-        "fr": "Le scénario impose {count} initiatives (obligatoires, imposées et leurs prérequis) mais en "
-        "autorise au plus {limit} : {items}.",
+        "en": {
+            "one": "The scenario requires {count} initiative (mandatory, forced in or a prerequisite) but "
+            "allows at most {limit}: {items}.",
+            "other": "The scenario requires {count} initiatives (mandatory, forced in and their "
+            "prerequisites) but allows at most {limit}: {items}.",
+        },
+        "fr": {
+            "one": "Le scénario impose {count} initiative (obligatoire, imposée ou prérequis) mais en "
+            "autorise au plus {limit} : {items}.",
+            "other": "Le scénario impose {count} initiatives (obligatoires, imposées et leurs prérequis) "
+            "mais en autorise au plus {limit} : {items}.",
+        },
     },
     "opt.conflict.max_phases": {
-        "en": "The required initiatives touch {count} journey phases ({phases}) but at most {limit} are "
-        "allowed.",
-        "fr": "Les initiatives imposées touchent {count} phases du parcours ({phases}) alors que {limit} au "
-        "plus sont autorisées.",
+        "en": {
+            "one": "The required initiatives touch {count} journey phase ({phases}) but at most {limit} are "
+            "allowed.",
+            "other": "The required initiatives touch {count} journey phases ({phases}) but at most {limit} "
+            "are allowed.",
+        },
+        "fr": {
+            "one": "Les initiatives imposées touchent {count} phase du parcours ({phases}) alors qu'au plus "
+            "{limit} est autorisée.",
+            "other": "Les initiatives imposées touchent {count} phases du parcours ({phases}) alors que "
+            "{limit} au plus sont autorisées.",
+        },
     },
     "opt.conflict.shares_over_100": {
         "en": "The minimum goal shares add up to {total}, more than all of the portfolio's value.",
@@ -135,12 +164,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "augmenter le {budget} de {amount} d'au moins {more}",
     },
     "opt.relax.max_initiatives": {
-        "en": "raise the maximum of {limit} initiatives by at least {more}",
-        "fr": "relever le maximum de {limit} initiatives d'au moins {more}",
+        "en": {
+            "one": "raise the maximum of {limit} initiative by at least {more}",
+            "other": "raise the maximum of {limit} initiatives by at least {more}",
+        },
+        "fr": {
+            "one": "relever le maximum de {limit} initiative d'au moins {more}",
+            "other": "relever le maximum de {limit} initiatives d'au moins {more}",
+        },
     },
     "opt.relax.max_phases": {
-        "en": "raise the maximum of {limit} journey phases by at least {more}",
-        "fr": "relever le maximum de {limit} phases du parcours d'au moins {more}",
+        "en": {
+            "one": "raise the maximum of {limit} journey phase by at least {more}",
+            "other": "raise the maximum of {limit} journey phases by at least {more}",
+        },
+        "fr": {
+            "one": "relever le maximum de {limit} phase du parcours d'au moins {more}",
+            "other": "relever le maximum de {limit} phases du parcours d'au moins {more}",
+        },
     },
     "opt.relax.goal_share": {
         "en": "lower the minimum share of goal {goal} below {share}",
@@ -202,15 +243,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Son groupe exclusif {group} est revenu à {winner}, plus utile au portefeuille.",
     },
     "opt.why.focus_count": {
-        "en": "The portfolio is at its maximum of {limit} initiatives, and each funded one is worth more.",
-        "fr": "Le portefeuille a atteint son maximum de {limit} initiatives, et chacune de celles retenues "
-        "vaut plus.",
+        "en": {
+            "one": "The portfolio is at its maximum of {limit} initiative, and the funded one is worth more.",
+            "other": "The portfolio is at its maximum of {limit} initiatives, and each funded one is worth "
+            "more.",
+        },
+        "fr": {
+            "one": "Le portefeuille a atteint son maximum de {limit} initiative, et celle retenue vaut plus.",
+            "other": "Le portefeuille a atteint son maximum de {limit} initiatives, et chacune de celles "
+            "retenues vaut plus.",
+        },
     },
     "opt.why.focus_phases": {
-        "en": "The portfolio already touches its maximum of {limit} journey phases and {phase} is not one "
-        "of them.",
-        "fr": "Le portefeuille touche déjà son maximum de {limit} phases du parcours et {phase} n'en fait "
-        "pas partie.",
+        "en": {
+            "one": "The portfolio already touches its maximum of {limit} journey phase, and it is not "
+            "{phase}.",
+            "other": "The portfolio already touches its maximum of {limit} journey phases and {phase} is "
+            "not one of them.",
+        },
+        "fr": {
+            "one": "Le portefeuille touche déjà son maximum de {limit} phase du parcours, et ce n'est pas "
+            "{phase}.",
+            "other": "Le portefeuille touche déjà son maximum de {limit} phases du parcours et {phase} n'en "
+            "fait pas partie.",
+        },
     },
     "opt.why.no_room": {
         "en": "No room at the margin: the budget buys more value elsewhere.",
@@ -301,8 +357,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{seconds} s.",
     },
     "opt.cli.spend": {
-        "en": "{count} initiatives funded for {cost}.",
-        "fr": "{count} initiatives financées pour {cost}.",
+        "en": {
+            "one": "{count} initiative funded for {cost}.",
+            "other": "{count} initiatives funded for {cost}.",
+        },
+        "fr": {
+            "one": "{count} initiative financée pour {cost}.",
+            "other": "{count} initiatives financées pour {cost}.",
+        },
     },
     "opt.cli.period": {
         "en": "  {period}: {cost} spent of a {budget} budget",
@@ -315,8 +377,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "opt.cli.selected": {"en": "Funded:", "fr": "Financées :"},
     "opt.cli.excluded": {"en": "Left out ({count}):", "fr": "Écartées ({count}) :"},
     "opt.cli.more": {
-        "en": "… and {count} more (write them all with --out PORTFOLIO.xlsx)",
-        "fr": "… et {count} autres (toutes avec --out PORTEFEUILLE.xlsx)",
+        "en": {
+            "one": "… and {count} more (write them all with --out PORTFOLIO.xlsx)",
+            "other": "… and {count} more (write them all with --out PORTFOLIO.xlsx)",
+        },
+        "fr": {
+            "one": "… et {count} autre (toutes avec --out PORTEFEUILLE.xlsx)",
+            "other": "… et {count} autres (toutes avec --out PORTEFEUILLE.xlsx)",
+        },
     },
     "opt.cli.focus": {
         "en": "Focus: {count} initiatives over {phases} journey phases; top phase {top} takes {share} of the "
@@ -338,7 +406,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Meilleure valeur à {points} niveaux de budget ({seconds} s) :",
     },
     "opt.cli.frontier_point": {
-        "en": "  budget {budget}: {value} points for {cost}, {count} initiatives ({status})",
-        "fr": "  budget {budget} : {value} points pour {cost}, {count} initiatives ({status})",
+        "en": {
+            "one": "  budget {budget}: {value} points for {cost}, {count} initiative ({status})",
+            "other": "  budget {budget}: {value} points for {cost}, {count} initiatives ({status})",
+        },
+        "fr": {
+            "one": "  budget {budget} : {value} points pour {cost}, {count} initiative ({status})",
+            "other": "  budget {budget} : {value} points pour {cost}, {count} initiatives ({status})",
+        },
     },
 }

@@ -106,8 +106,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} — replanifié à partir de {period}",
     },
     "ui.fu.replan_saved": {
-        "en": "Saved as the draft scenario “{name}”: open it on the Scenario page.",
-        "fr": "Enregistré comme scénario brouillon « {name} » : ouvrez-le dans la page Scénario.",
+        "en": "Saved as the draft scenario “{name}”, on version {version} of the workspace (what is "
+        "delivered and spent fixed): it is open here.",
+        "fr": "Enregistré comme scénario brouillon « {name} », sur la version {version} de l'espace de "
+        "travail (ce qui est livré et dépensé est fixé) : il est ouvert ici.",
+    },
+    "ui.fu.replan_changes": {
+        "en": "Changes against the approved plan, from {period}",
+        "fr": "Changements par rapport au plan approuvé, à partir de {period}",
+    },
+    "ui.note.replan": {
+        "en": "re-plan of “{name}” from {period}: delivered and in-progress initiatives kept, "
+        "dropped ones out, {sunk} spent before {period} sunk",
+        "fr": "replanification de « {name} » à partir de {period} : initiatives livrées et en cours "
+        "gardées, abandonnées retirées, {sunk} dépensés avant {period} comptés comme engagés",
     },
     "ui.fu.col.initiative": {"en": "Initiative", "fr": "Initiative"},
     "ui.fu.col.status": {"en": "Status", "fr": "Statut"},

@@ -1,6 +1,6 @@
 """Translations for the report concern (the COMEX pack: Excel and PDF); see cxprior.i18n."""
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
     # --- document and title block
     "report.title": {"en": "CX portfolio for the executive committee", "fr": "Portefeuille CX pour le COMEX"},
     "report.company": {"en": "Company", "fr": "Entreprise"},
@@ -19,16 +19,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.workflow.approved": {"en": "Approved", "fr": "Approuvé"},
     "report.workflow.sent_back": {"en": "Sent back", "fr": "Renvoyé pour révision"},
     # --- solver status
-    "report.solver.optimal": {"en": "optimal (proven)", "fr": "optimal (prouvé)"},
+    "report.solver.optimal": {"en": "the best possible (proven)", "fr": "le meilleur possible (prouvé)"},
     "report.solver.feasible": {
-        "en": "feasible (optimality not proven)",
-        "fr": "réalisable (optimalité non prouvée)",
+        "en": "good, not proven the best",
+        "fr": "bon, sans preuve qu'il soit le meilleur",
     },
     "report.solver.time_limit": {
-        "en": "best found within the time limit",
-        "fr": "meilleur trouvé dans le temps imparti",
+        "en": "the best found in the time allowed",
+        "fr": "le meilleur trouvé dans le temps imparti",
     },
-    "report.solver.infeasible": {"en": "infeasible", "fr": "infaisable"},
+    "report.solver.infeasible": {
+        "en": "impossible under these constraints",
+        "fr": "impossible sous ces contraintes",
+    },
     # --- sheet names (Excel allows 31 characters, no []:*?/\)
     "report.sheet.summary": {"en": "Summary", "fr": "Synthèse"},
     "report.sheet.portfolio": {"en": "Portfolio", "fr": "Portefeuille"},
@@ -65,7 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.head.no_budget": {"en": "no budget cap", "fr": "sans plafond de budget"},
     "report.head.funded": {"en": "Initiatives funded", "fr": "Initiatives financées"},
     "report.head.funded_of": {"en": "out of {candidates} proposed", "fr": "sur {candidates} proposées"},
-    "report.head.solution": {"en": "Solution", "fr": "Solution"},
+    "report.head.solution": {"en": "Result", "fr": "Résultat"},
     "report.head.phases": {"en": "Journey phases", "fr": "Phases du parcours"},
     "report.head.gap": {"en": "proven gap {gap}", "fr": "écart prouvé {gap}"},
     "report.head.value_per_meur": {"en": "Value per M€", "fr": "Valeur par M€"},
@@ -107,7 +110,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.target": {"en": "Target", "fr": "Cible"},
     "report.col.progress": {"en": "Way to target", "fr": "Chemin vers la cible"},
     "report.col.count": {"en": "Initiatives", "fr": "Initiatives"},
-    "report.col.solver_status": {"en": "Solution", "fr": "Solution"},
+    "report.col.solver_status": {"en": "Result", "fr": "Résultat"},
     "report.col.gap": {"en": "Proven gap", "fr": "Écart prouvé"},
     "report.col.workflow": {"en": "Status", "fr": "Statut"},
     "report.col.author": {"en": "By", "fr": "Par"},
@@ -120,11 +123,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.col.limit": {"en": "Scenario limit", "fr": "Limite du scénario"},
     "report.total": {"en": "Total", "fr": "Total"},
     "report.count_of": {
-        "en": "{count} of {candidates} initiatives",
-        "fr": "{count} initiatives sur {candidates}",
+        "en": {
+            "one": "{count} of {candidates} initiatives",
+            "other": "{count} of {candidates} initiatives",
+        },
+        "fr": {
+            "one": "{count} initiative sur {candidates}",
+            "other": "{count} initiatives sur {candidates}",
+        },
     },
-    "report.count": {"en": "{count} initiatives", "fr": "{count} initiatives"},
-    "report.count_one": {"en": "{count} initiative", "fr": "{count} initiative"},
+    "report.count": {
+        "en": {
+            "one": "{count} initiative",
+            "other": "{count} initiatives",
+        },
+        "fr": {
+            "one": "{count} initiative",
+            "other": "{count} initiatives",
+        },
+    },
     "report.flag.mandatory": {"en": "mandatory", "fr": "obligatoire"},
     "report.flag.forced_in": {"en": "forced in", "fr": "imposée"},
     "report.reason.not_selected": {
@@ -138,8 +155,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Toutes les initiatives proposées sont financées.",
     },
     "report.more_left_out": {
-        "en": "… and {count} more, listed in the Excel pack.",
-        "fr": "… et {count} autres, listées dans le classeur Excel.",
+        "en": {
+            "one": "… and {count} more, listed in the Excel pack.",
+            "other": "… and {count} more, listed in the Excel pack.",
+        },
+        "fr": {
+            "one": "… et {count} autre, listée dans le classeur Excel.",
+            "other": "… et {count} autres, listées dans le classeur Excel.",
+        },
     },
     # --- focus indicators
     "report.focus.count": {"en": "Initiatives funded", "fr": "Initiatives financées"},
@@ -253,7 +276,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.param.solver": {"en": "Solver", "fr": "Solveur"},
     "report.param.time_limit": {"en": "Time limit (s)", "fr": "Temps limite (s)"},
     "report.param.gap": {"en": "Gap required for “optimal”", "fr": "Écart exigé pour « optimal »"},
-    "report.param.status": {"en": "Solution", "fr": "Solution"},
+    "report.param.status": {"en": "Result", "fr": "Résultat"},
     "report.param.proven_gap": {"en": "Proven gap", "fr": "Écart prouvé"},
     "report.param.solve_seconds": {"en": "Solve time (s)", "fr": "Temps de résolution (s)"},
     "report.param.marginal": {
@@ -280,9 +303,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- command line
     "report.cli.written": {"en": "Wrote {path}", "fr": "Écrit : {path}"},
     "report.cli.summary": {
-        "en": "{funded} initiatives funded for {cost}: {value} value points; portfolio {status}.",
-        "fr": "{funded} initiatives financées pour {cost} : {value} points de valeur ; "
-        "portefeuille {status}.",
+        "en": {
+            "one": "{count} initiative funded for {cost}: {value} value points; the portfolio is {status}.",
+            "other": "{count} initiatives funded for {cost}: {value} value points; the portfolio is "
+            "{status}.",
+        },
+        "fr": {
+            "one": "{count} initiative financée pour {cost} : {value} points de valeur ; le portefeuille "
+            "est {status}.",
+            "other": "{count} initiatives financées pour {cost} : {value} points de valeur ; le "
+            "portefeuille est {status}.",
+        },
     },
     "report.cli.no_folder": {
         "en": "Cannot write {path}: the folder {folder} does not exist.",

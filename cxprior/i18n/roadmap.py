@@ -2,7 +2,8 @@
 
 Workbook messages ("wb.road."), template hints ("export.hint.Capacity.", "export.hint.Effort."
 and the two new Initiatives columns), optimizer explanations ("opt.road.") and the roadmap
-tables' words ("road."); see cxprior.i18n.
+tables' words, the Roadmap view, its charts, the Scenario form's roadmap fields and the pack
+("road."); see cxprior.i18n.
 """
 
 _WORKBOOK: dict[str, dict[str, str]] = {
@@ -262,4 +263,177 @@ _OPTIMIZER: dict[str, dict[str, str]] = {
     },
 }
 
-MESSAGES: dict[str, dict[str, str]] = {**_WORKBOOK, **_HINTS, **_OPTIMIZER}
+# the Roadmap view, its charts, the Scenario form's roadmap fields and the COMEX pack ("road.")
+_VIEW: dict[str, dict[str, str | dict[str, str]]] = {
+    # the Scenario page's result view (its siblings "ui.result.tab_…" are in cxprior.i18n.ui)
+    "ui.result.tab_roadmap": {"en": "Roadmap", "fr": "Feuille de route"},
+    "road.chart.period": {"en": "Period", "fr": "Période"},
+    "road.chart.initiative": {"en": "Initiative", "fr": "Initiative"},
+    "road.chart.phase": {"en": "Journey phase", "fr": "Phase du parcours"},
+    "road.chart.team": {"en": "Team", "fr": "Équipe"},
+    "road.chart.goal": {"en": "Main goal", "fr": "Objectif principal"},
+    "road.chart.no_team": {"en": "No team", "fr": "Sans équipe"},
+    "road.chart.no_goal": {"en": "No goal", "fr": "Sans objectif"},
+    "road.chart.earliest": {"en": "Earliest start", "fr": "Début au plus tôt"},
+    "road.chart.start": {"en": "Start", "fr": "Début"},
+    "road.chart.finish": {"en": "Finish", "fr": "Fin"},
+    "road.chart.why": {"en": "Why it starts later", "fr": "Pourquoi elle commence plus tard"},
+    "road.chart.on_time": {"en": "Starts at its earliest start", "fr": "Commence à son début au plus tôt"},
+    "road.chart.runs": {"en": "Runs", "fr": "En cours"},
+    "road.chart.waits": {"en": "Could have started", "fr": "Aurait pu commencer"},
+    "road.chart.gantt_title": {
+        "en": "When each funded initiative runs",
+        "fr": "Quand chaque initiative financée se déroule",
+    },
+    "road.chart.gantt_note": {
+        "en": "Dashed outline: the periods between its earliest start and its start.",
+        "fr": "Contour en pointillés : les périodes entre son début au plus tôt et son début.",
+    },
+    "road.chart.others": {
+        "en": {
+            "one": "The {shown} most valuable of {count} funded initiative are drawn; the table of starts "
+            "lists them all.",
+            "other": "The {shown} most valuable of {count} funded initiatives are drawn; the table of starts "
+            "lists them all.",
+        },
+        "fr": {
+            "one": "Les {shown} plus précieuses des {count} initiative financée sont dessinées ; le tableau "
+            "des débuts les liste toutes.",
+            "other": "Les {shown} plus précieuses des {count} initiatives financées sont dessinées ; le "
+            "tableau des débuts les liste toutes.",
+        },
+    },
+    "road.chart.capacity": {"en": "Capacity", "fr": "Capacité"},
+    "road.chart.used": {"en": "Used", "fr": "Utilisée"},
+    "road.chart.share_used": {"en": "Share used", "fr": "Part utilisée"},
+    "road.chart.within": {"en": "Used, with room left", "fr": "Utilisée, avec de la marge"},
+    "road.chart.full": {"en": "Used at 95% or more", "fr": "Utilisée à 95 % ou plus"},
+    "road.chart.spend": {"en": "Spend", "fr": "Dépense"},
+    "road.chart.budget": {"en": "Budget", "fr": "Budget"},
+    "road.chart.amount": {"en": "Amount", "fr": "Montant"},
+    "road.chart.no_budget": {"en": "no budget", "fr": "sans budget"},
+    "road.ui.group_by": {"en": "Group the initiatives by", "fr": "Grouper les initiatives par"},
+    "road.ui.group_team": {"en": "Team", "fr": "Équipe"},
+    "road.ui.group_goal": {"en": "Main goal", "fr": "Objectif principal"},
+    "road.ui.capacity": {"en": "Team capacity used", "fr": "Capacité des équipes utilisée"},
+    "road.ui.capacity_help": {
+        "en": "Bars: what the funded initiatives ask of each team, in {unit}, period by period, after "
+        "shifting. Line: the team's capacity in this scenario. Each team has its own scale.",
+        "fr": "Barres : ce que les initiatives financées demandent à chaque équipe, en {unit}, période par "
+        "période, après décalage. Trait : la capacité de l'équipe dans ce scénario. Chaque équipe a sa "
+        "propre échelle.",
+    },
+    "road.ui.spend_help": {
+        "en": "Bars: the spend of the funded initiatives, their costs moved with their starts. Line: the "
+        "period's budget.",
+        "fr": "Barres : la dépense des initiatives financées, leurs coûts décalés avec leurs débuts. Trait : "
+        "le budget de la période.",
+    },
+    "road.ui.spend": {"en": "Spend per period against budget", "fr": "Dépense par période face au budget"},
+    "road.ui.moved": {
+        "en": "Initiatives moved from their earliest start, and why",
+        "fr": "Initiatives décalées après leur début au plus tôt, et pourquoi",
+    },
+    "road.ui.none_moved": {
+        "en": "Every funded initiative starts at its earliest start: nothing had to move.",
+        "fr": "Chaque initiative financée commence à son début au plus tôt : rien n'a dû être décalé.",
+    },
+    "road.ui.no_periods": {
+        "en": "The initiatives of this workspace have one cost each, not a cost per period: there is no "
+        "roadmap to draw. Give them cost_2026, cost_2027… columns to see when they run.",
+        "fr": "Les initiatives de cet espace ont chacune un coût unique, pas un coût par période : il n'y a "
+        "pas de feuille de route à dessiner. Donnez-leur des colonnes coût_2026, coût_2027… pour voir "
+        "quand elles se déroulent.",
+    },
+    "road.ui.no_capacity": {
+        "en": "This workspace has no Capacity sheet: team capacity does not limit the plan. Add the "
+        "Capacity and Effort sheets (see the template) to plan within what your teams can deliver.",
+        "fr": "Cet espace n'a pas de feuille Capacité : la capacité des équipes ne limite pas le plan. "
+        "Ajoutez les feuilles Capacité et Charge (voir le modèle) pour planifier selon ce que vos "
+        "équipes peuvent réaliser.",
+    },
+    "road.ui.no_flexible": {
+        "en": "No initiative has a latest start: each one starts at its earliest start, the first period "
+        "it costs something.",
+        "fr": "Aucune initiative n'a de début au plus tard : chacune commence à son début au plus tôt, la "
+        "première période où elle coûte quelque chose.",
+    },
+    "road.ui.shift_off": {
+        "en": "Later starts are off in this scenario: every initiative starts at its earliest start.",
+        "fr": "Les débuts décalés sont désactivés dans ce scénario : chaque initiative commence à son "
+        "début au plus tôt.",
+    },
+    "road.ui.col.teams": {"en": "Teams that deliver it", "fr": "Équipes qui la réalisent"},
+    "road.ui.col.earliest_start": {"en": "Earliest start", "fr": "Début au plus tôt"},
+    "road.ui.col.start": {"en": "Start", "fr": "Début"},
+    "road.ui.col.finish": {"en": "Finish", "fr": "Fin"},
+    "road.ui.col.why": {"en": "Why it starts later", "fr": "Pourquoi elle commence plus tard"},
+    "road.form.section": {
+        "en": "Start dates and team capacity",
+        "fr": "Dates de début et capacité des équipes",
+    },
+    "road.form.allow_shift": {
+        "en": "Let initiatives start later, up to their latest start",
+        "fr": "Permettre aux initiatives de commencer plus tard, jusqu'à leur début au plus tard",
+    },
+    "road.form.allow_shift_help": {
+        "en": "On: an initiative with a latest start may start at its earliest start or later, its costs "
+        "and efforts moving with it, when that funds more value. Off: every initiative starts at its "
+        "earliest start.",
+        "fr": "Activé : une initiative qui a un début au plus tard peut commencer à son début au plus tôt "
+        "ou plus tard, ses coûts et charges décalés d'autant, si cela finance plus de valeur. Désactivé : "
+        "chaque initiative commence à son début au plus tôt.",
+    },
+    "road.form.no_flexible_help": {
+        "en": "No initiative of this workspace has a latest start (the latest_start column of the "
+        "Initiatives sheet): every initiative starts at its earliest start.",
+        "fr": "Aucune initiative de cet espace n'a de début au plus tard (la colonne début_au_plus_tard de "
+        "la feuille Initiatives) : chaque initiative commence à son début au plus tôt.",
+    },
+    "road.form.capacity": {
+        "en": "Team capacity per period, in {unit}. Leave a field empty to keep the Capacity sheet's "
+        "figure, shown in grey.",
+        "fr": "Capacité des équipes par période, en {unit}. Laissez un champ vide pour garder le chiffre "
+        "de la feuille Capacité, affiché en gris.",
+    },
+    "road.form.sheet_value": {"en": "{amount} (sheet)", "fr": "{amount} (feuille)"},
+    "road.form.overrides": {
+        "en": "Capacity changed in this scenario: {items}.",
+        "fr": "Capacité modifiée dans ce scénario : {items}.",
+    },
+    "road.form.override": {
+        "en": "{team} in {period}, {amount} {unit} instead of {sheet}",
+        "fr": "{team} en {period}, {amount} {unit} au lieu de {sheet}",
+    },
+    "road.report.section": {
+        "en": "Roadmap: when each initiative starts",
+        "fr": "Feuille de route : quand chaque initiative commence",
+    },
+    "road.report.sheet": {"en": "Roadmap", "fr": "Feuille de route"},
+    "road.report.starts": {"en": "Table of starts", "fr": "Tableau des débuts"},
+    "road.report.col.initiative": {"en": "Initiative", "fr": "Initiative"},
+    "road.report.col.teams": {"en": "Teams that deliver it", "fr": "Équipes qui la réalisent"},
+    "road.report.col.earliest_start": {"en": "Earliest start", "fr": "Début au plus tôt"},
+    "road.report.col.start": {"en": "Start", "fr": "Début"},
+    "road.report.col.finish": {"en": "Finish", "fr": "Fin"},
+    "road.report.col.moved": {"en": "Moved?", "fr": "Décalée ?"},
+    "road.report.col.why": {"en": "Why", "fr": "Pourquoi"},
+    "road.report.yes": {"en": "Yes", "fr": "Oui"},
+    "road.report.no": {"en": "No", "fr": "Non"},
+    "road.report.moved_count": {
+        "en": {
+            "one": "{count} funded initiative starts later than its earliest start; the others start as "
+            "early as they can.",
+            "other": "{count} funded initiatives start later than their earliest start; the others start "
+            "as early as they can.",
+        },
+        "fr": {
+            "one": "{count} initiative financée commence après son début au plus tôt ; les autres "
+            "commencent dès qu'elles le peuvent.",
+            "other": "{count} initiatives financées commencent après leur début au plus tôt ; les autres "
+            "commencent dès qu'elles le peuvent.",
+        },
+    },
+}
+
+MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {**_WORKBOOK, **_HINTS, **_OPTIMIZER, **_VIEW}

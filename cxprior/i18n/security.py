@@ -64,9 +64,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- sign-in in the app ----------------------------------------------------------------
     "sec.local_mode": {
         "en": "Local mode: one user, no sign-in. Anyone who can open this address can do everything; "
-        "configure sign-in ([auth]) before sharing it.",
+        "set up sign-in before sharing it.",
         "fr": "Mode local : un seul utilisateur, sans connexion. Quiconque ouvre cette adresse peut "
-        "tout faire ; configurez la connexion ([auth]) avant de la partager.",
+        "tout faire ; mettez en place la connexion avant de la partager.",
+    },
+    "sec.local_mode_help": {
+        "en": "Sign-in is set up by whoever runs the server: an `[auth]` section (your identity "
+        "provider) and a `[cxprior.roles]` section in `.streamlit/secrets.toml`. The README's "
+        "“Sign-in and roles” shows an example.",
+        "fr": "La connexion se met en place par la personne qui gère le serveur : une section "
+        "`[auth]` (votre fournisseur d'identité) et une section `[cxprior.roles]` dans "
+        "`.streamlit/secrets.toml`. La partie « Sign-in and roles » du README en donne un exemple.",
     },
     "sec.sign_in_title": {"en": "Sign in to cxprior", "fr": "Connexion à cxprior"},
     "sec.sign_in_intro": {

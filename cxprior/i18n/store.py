@@ -149,6 +149,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A workspace name can be at most {limit} characters long.",
         "fr": "Le nom d'un espace de travail ne peut pas dépasser {limit} caractères.",
     },
+    "store.company_too_long": {
+        "en": "A company name can be at most {limit} characters long.",
+        "fr": "Le nom d'une entreprise ne peut pas dépasser {limit} caractères.",
+    },
     "store.scenario_name_too_long": {
         "en": "A scenario name can be at most {limit} characters long.",
         "fr": "Le nom d'un scénario ne peut pas dépasser {limit} caractères.",

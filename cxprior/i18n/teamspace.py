@@ -29,6 +29,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Make “{name}” the team's default",
         "fr": "Faire de « {name} » l'espace par défaut de l'équipe",
     },
+    "ui.team.company": {"en": "Company name", "fr": "Nom de l'entreprise"},
+    "ui.team.company_help": {
+        "en": "Written under the title of this workspace's COMEX packs (PDF and Excel). Leave it "
+        "empty and the packs carry the title only.",
+        "fr": "Figure sous le titre des dossiers COMEX de cet espace de travail (PDF et Excel). "
+        "Laissé vide, les dossiers ne portent que le titre.",
+    },
+    "ui.team.company_save": {"en": "Save the name", "fr": "Enregistrer le nom"},
+    "ui.team.company_is": {
+        "en": "Company on the COMEX pack: {company}",
+        "fr": "Entreprise du dossier COMEX : {company}",
+    },
+    "ui.team.company_set": {
+        "en": "The COMEX packs of this workspace now carry the name “{company}”.",
+        "fr": "Les dossiers COMEX de cet espace de travail portent désormais le nom « {company} ».",
+    },
+    "ui.team.company_cleared": {
+        "en": "The COMEX packs of this workspace no longer carry a company name.",
+        "fr": "Les dossiers COMEX de cet espace de travail ne portent plus de nom d'entreprise.",
+    },
     "ui.team.default_set": {
         "en": "“{name}” is now the team's default workspace: every new session opens it.",
         "fr": "« {name} » est désormais l'espace de travail par défaut de l'équipe : chaque nouvelle "

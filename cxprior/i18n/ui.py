@@ -444,6 +444,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "ui.scenario.budget_total": {"en": "Total budget (€)", "fr": "Budget total (€)"},
     "ui.scenario.budget_period": {"en": "Budget {period} (€)", "fr": "Budget {period} (€)"},
+    "ui.result.explaining": {
+        "en": "Writing why each initiative is in or out…",
+        "fr": "Rédaction des raisons de chaque choix…",
+    },
+    "ui.scenario.budget_echo": {"en": "Budgets entered: {amounts}", "fr": "Budgets saisis : {amounts}"},
+    "ui.scenario.echo_total": {"en": "total {amount}", "fr": "total {amount}"},
+    "ui.scenario.echo_period": {"en": "{period} {amount}", "fr": "{period} {amount}"},
     "ui.scenario.budget_help": {
         "en": "Starts from the workbook's Budget sheet.",
         "fr": "Part de la feuille Budget du classeur.",

@@ -163,12 +163,20 @@ _RANGES: dict[str, dict[str, str | dict[str, str]]] = {
     "weights.and": {"en": "and", "fr": "et"},
 }
 
-_MEMBERS_WORDS: dict[str, dict[str, str]] = {
+_MEMBERS_WORDS: dict[str, dict[str, str | dict[str, str]]] = {
     "weights.members.portfolio": {
-        "en": "{member}: {count} initiatives, {own} points under their weights, {agreed} under the "
-        "agreed weights ({regret} points less than the agreed portfolio).",
-        "fr": "{member} : {count} initiatives, {own} points avec ses poids, {agreed} avec les poids "
-        "retenus ({regret} points de moins que le portefeuille retenu).",
+        "en": {
+            "one": "{member}: {count} initiative, {own} points under their weights, {agreed} under the "
+            "agreed weights ({regret} points less than the agreed portfolio).",
+            "other": "{member}: {count} initiatives, {own} points under their weights, {agreed} under the "
+            "agreed weights ({regret} points less than the agreed portfolio).",
+        },
+        "fr": {
+            "one": "{member} : {count} initiative, {own} points avec ses poids, {agreed} avec les poids "
+            "retenus ({regret} points de moins que le portefeuille retenu).",
+            "other": "{member} : {count} initiatives, {own} points avec ses poids, {agreed} avec les poids "
+            "retenus ({regret} points de moins que le portefeuille retenu).",
+        },
     },
     "weights.members.same": {
         "en": "{member}: the agreed portfolio ({own} points under their weights).",
@@ -179,30 +187,96 @@ _MEMBERS_WORDS: dict[str, dict[str, str]] = {
         "fr": "{member} : avec ces poids, aucun portefeuille ne respecte les parts minimales par objectif.",
     },
     "weights.core.members": {
-        "en": "Over the {count} members' portfolios: {core} initiatives are funded whatever the member "
-        "(core), {borderline} depend on whose weights are used (borderline), {exterior} are never "
-        "funded (exterior).",
-        "fr": "Sur les portefeuilles des {count} membres : {core} initiatives sont financées quel que "
-        "soit le membre (noyau), {borderline} dépendent des poids retenus (limite), {exterior} ne "
-        "sont jamais financées (extérieur).",
+        "en": {
+            "one": "Over the {count} member's portfolio: {core}, {borderline}, {exterior}.",
+            "other": "Over the {count} members' portfolios: {core}, {borderline}, {exterior}.",
+        },
+        "fr": {
+            "one": "Sur le portefeuille de {count} membre : {core}, {borderline}, {exterior}.",
+            "other": "Sur les portefeuilles des {count} membres : {core}, {borderline}, {exterior}.",
+        },
     },
     "weights.core.sampled": {
-        "en": "Over {count} weightings drawn within the members' ranges: {core} initiatives are "
-        "funded whatever the weights (core), {borderline} depend on them (borderline), {exterior} "
-        "are never funded (exterior).",
-        "fr": "Sur {count} pondérations tirées dans les fourchettes des membres : {core} initiatives "
-        "sont financées quels que soient les poids (noyau), {borderline} en dépendent (limite), "
-        "{exterior} ne sont jamais financées (extérieur).",
+        "en": {
+            "one": "Over {count} weighting drawn within the members' ranges: {core}, {borderline}, "
+            "{exterior}.",
+            "other": "Over {count} weightings drawn within the members' ranges: {core}, {borderline}, "
+            "{exterior}.",
+        },
+        "fr": {
+            "one": "Sur {count} pondération tirée dans les fourchettes des membres : {core}, {borderline}, "
+            "{exterior}.",
+            "other": "Sur {count} pondérations tirées dans les fourchettes des membres : {core}, "
+            "{borderline}, {exterior}.",
+        },
+    },
+    "weights.core.part.core_members": {
+        "en": {
+            "one": "{count} initiative is funded whatever the member (core)",
+            "other": "{count} initiatives are funded whatever the member (core)",
+        },
+        "fr": {
+            "one": "{count} initiative est financée quel que soit le membre (noyau)",
+            "other": "{count} initiatives sont financées quel que soit le membre (noyau)",
+        },
+    },
+    "weights.core.part.borderline_members": {
+        "en": {
+            "one": "{count} depends on whose weights are used (borderline)",
+            "other": "{count} depend on whose weights are used (borderline)",
+        },
+        "fr": {
+            "one": "{count} dépend des poids retenus (limite)",
+            "other": "{count} dépendent des poids retenus (limite)",
+        },
+    },
+    "weights.core.part.core_sampled": {
+        "en": {
+            "one": "{count} initiative is funded whatever the weights (core)",
+            "other": "{count} initiatives are funded whatever the weights (core)",
+        },
+        "fr": {
+            "one": "{count} initiative est financée quels que soient les poids (noyau)",
+            "other": "{count} initiatives sont financées quels que soient les poids (noyau)",
+        },
+    },
+    "weights.core.part.borderline_sampled": {
+        "en": {
+            "one": "{count} depends on them (borderline)",
+            "other": "{count} depend on them (borderline)",
+        },
+        "fr": {
+            "one": "{count} en dépend (limite)",
+            "other": "{count} en dépendent (limite)",
+        },
+    },
+    "weights.core.part.exterior": {
+        "en": {
+            "one": "{count} is never funded (exterior)",
+            "other": "{count} are never funded (exterior)",
+        },
+        "fr": {
+            "one": "{count} n'est jamais financée (extérieur)",
+            "other": "{count} ne sont jamais financées (extérieur)",
+        },
     },
     "weights.core.disputed": {
         "en": "Disputed: {ids}.",
         "fr": "Disputées : {ids}.",
     },
     "weights.core.sampled_infeasible": {
-        "en": "{count} drawn weightings left no portfolio meeting the minimum goal shares; they are not "
-        "counted.",
-        "fr": "{count} pondérations tirées ne laissaient aucun portefeuille respectant les parts "
-        "minimales ; elles ne sont pas comptées.",
+        "en": {
+            "one": "{count} drawn weighting left no portfolio meeting the minimum goal shares; it is not "
+            "counted.",
+            "other": "{count} drawn weightings left no portfolio meeting the minimum goal shares; they are "
+            "not counted.",
+        },
+        "fr": {
+            "one": "{count} pondération tirée ne laissait aucun portefeuille respectant les parts minimales "
+            "; elle n'est pas comptée.",
+            "other": "{count} pondérations tirées ne laissaient aucun portefeuille respectant les parts "
+            "minimales ; elles ne sont pas comptées.",
+        },
     },
     "weights.consensus": {
         "en": "Consensus weights (geometric mean of the members' judgements): {weights}; consistency "
@@ -228,12 +302,20 @@ _MEMBERS_WORDS: dict[str, dict[str, str]] = {
     "weights.column.agreed": {"en": "Agreed portfolio", "fr": "Portefeuille retenu"},
 }
 
-_CLI: dict[str, dict[str, str]] = {
+_CLI: dict[str, dict[str, str | dict[str, str]]] = {
     "weights.cli.head": {
-        "en": "Portfolio of the scenario: {count} initiatives, {value} points, {status}. {solves} solves "
-        "in {seconds} s.",
-        "fr": "Portefeuille du scénario : {count} initiatives, {value} points, {status}. {solves} "
-        "résolutions en {seconds} s.",
+        "en": {
+            "one": "Portfolio of the scenario: {count} initiative, {value} points, {status}. {solves} "
+            "solves in {seconds} s.",
+            "other": "Portfolio of the scenario: {count} initiatives, {value} points, {status}. {solves} "
+            "solves in {seconds} s.",
+        },
+        "fr": {
+            "one": "Portefeuille du scénario : {count} initiative, {value} points, {status}. {solves} "
+            "résolutions en {seconds} s.",
+            "other": "Portefeuille du scénario : {count} initiatives, {value} points, {status}. {solves} "
+            "résolutions en {seconds} s.",
+        },
     },
     "weights.cli.members": {"en": "COMEX members:", "fr": "Membres du COMEX :"},
     "weights.cli.from_book": {

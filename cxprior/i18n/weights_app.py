@@ -19,8 +19,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Classeur des pondérations des membres (feuille Pondérations)",
     },
     "ui.wsens.uploaded": {
-        "en": "{count} members' weights read from {file}.",
-        "fr": "Pondérations de {count} membres lues dans {file}.",
+        "en": {
+            "one": "{count} member's weights read from {file}.",
+            "other": "{count} members' weights read from {file}.",
+        },
+        "fr": {
+            "one": "Pondérations de {count} membre lues dans {file}.",
+            "other": "Pondérations de {count} membres lues dans {file}.",
+        },
     },
     "ui.wsens.own": {"en": "Your own weights", "fr": "Vos propres poids"},
     "ui.wsens.own_help": {
@@ -28,6 +34,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Indiquez le poids de chaque objectif pour vous ; ils sont enregistrés à votre nom ({name}).",
     },
     "ui.wsens.own_save": {"en": "Save my weights", "fr": "Enregistrer mes poids"},
+    "ui.wsens.own_how": {"en": "How you give them", "fr": "Comment vous les donnez"},
+    "ui.wsens.own_how.direct": {"en": "A weight per goal", "fr": "Un poids par objectif"},
+    "ui.wsens.own_how.pairwise": {"en": "Pair by pair", "fr": "Paire par paire"},
+    "ui.wsens.own_pairwise_help": {
+        "en": "Say, for each pair of goals, which matters more to you and how many times more; "
+        "your weights follow from the judgments, with their consistency.",
+        "fr": "Dites, pour chaque paire d'objectifs, lequel compte le plus pour vous et combien de fois "
+        "plus ; vos poids découlent de ces jugements, avec leur cohérence.",
+    },
+    "ui.wsens.own_pairwise_weights": {
+        "en": "Your judgments give these weights: {weights}.",
+        "fr": "Vos jugements donnent ces poids : {weights}.",
+    },
     "ui.wsens.own_saved": {"en": "Your weights are saved.", "fr": "Vos poids sont enregistrés."},
     "ui.wsens.own_no_store": {
         "en": "Your weights are kept for this session only: there is no database to save them to.",
@@ -55,12 +74,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui.wsens.core": {"en": "Core, borderline, exterior", "fr": "Noyau, limite, extérieur"},
     "ui.wsens.use_consensus": {"en": "Use the consensus weights", "fr": "Utiliser les poids de consensus"},
     "ui.wsens.consensus_note": {
-        "en": "consensus weights of {count} members",
-        "fr": "poids de consensus de {count} membres",
+        "en": {
+            "one": "consensus weights of {count} member",
+            "other": "consensus weights of {count} members",
+        },
+        "fr": {
+            "one": "poids de consensus de {count} membre",
+            "other": "poids de consensus de {count} membres",
+        },
     },
     "ui.wsens.consensus_used": {
-        "en": "The consensus weights of {count} members are now the workspace's goal weights.",
-        "fr": "Les poids de consensus de {count} membres sont désormais les poids des objectifs.",
+        "en": {
+            "one": "The consensus weights of {count} member are now the workspace's goal weights.",
+            "other": "The consensus weights of {count} members are now the workspace's goal weights.",
+        },
+        "fr": {
+            "one": "Les poids de consensus de {count} membre sont désormais les poids des objectifs.",
+            "other": "Les poids de consensus de {count} membres sont désormais les poids des objectifs.",
+        },
     },
     "ui.wsens.col.agreed": {"en": "Agreed portfolio", "fr": "Portefeuille retenu"},
     "ui.wsens.col.core_index": {"en": "Core index (members)", "fr": "Indice de noyau (membres)"},

@@ -11,54 +11,61 @@ goal weights can move before the portfolio changes, with the COMEX members' own 
 
 from __future__ import annotations
 
-from cxprior.portfolio.cbc import read_log
-from cxprior.portfolio.efficient_frontier import frontier
-from cxprior.portfolio.greedy import greedy_gap, greedy_portfolio
-from cxprior.portfolio.highs import HighsSession, new_highs, set_option
-from cxprior.portfolio.infeasible import required_items
-from cxprior.portfolio.model import build_model, forced_bounds, make_instance
-from cxprior.portfolio.optimizer import optimize
-from cxprior.portfolio.replanning import Change, Replan, ReplanInputs, plan_changes, replan, replan_inputs
-from cxprior.portfolio.roadmap import (
-    ShiftingGain,
-    capacity_frame,
-    capacity_values,
-    moved_reasons,
-    roadmap_frame,
-    shifting_gain,
-    spend_frame,
-)
-from cxprior.portfolio.robustness import (
-    BORDERLINE,
-    BORDERLINE_FROM,
-    CORE,
-    CORE_FROM,
-    DEFAULT_DRAWS,
-    RARE,
-    UncertaintyResult,
-    category_label,
-    distribution_frame,
-    monte_carlo,
-    robustness_frame,
-    summary_sentences,
-)
-from cxprior.portfolio.sensitivity import (
-    DEFAULT_SAMPLES,
-    CoreIndex,
-    Crossing,
-    GoalRange,
-    MemberPortfolio,
-    SensitivityResult,
-    change_sentence,
-    core_sentences,
-    draw_weightings,
-    member_sentences,
-    members_frame,
-    range_sentences,
-    ranges_frame,
-    weight_sensitivity,
-)
-from cxprior.portfolio.solve import drop_worthless, solve_with_highs
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.portfolio.cbc import read_log
+    from cxprior.portfolio.draw_pool import start_workers
+    from cxprior.portfolio.efficient_frontier import frontier
+    from cxprior.portfolio.greedy import greedy_gap, greedy_portfolio
+    from cxprior.portfolio.highs import HighsSession, new_highs, set_option
+    from cxprior.portfolio.infeasible import required_items
+    from cxprior.portfolio.model import build_model, forced_bounds, make_instance
+    from cxprior.portfolio.optimizer import StagedResult, optimize, optimize_staged
+    from cxprior.portfolio.replanning import Change, Replan, ReplanInputs, plan_changes, replan, replan_inputs
+    from cxprior.portfolio.roadmap import (
+        ShiftingGain,
+        capacity_frame,
+        capacity_values,
+        moved_reasons,
+        roadmap_frame,
+        shifting_gain,
+        spend_frame,
+    )
+    from cxprior.portfolio.robustness import (
+        BORDERLINE,
+        BORDERLINE_FROM,
+        CORE,
+        CORE_FROM,
+        DEFAULT_DRAWS,
+        RARE,
+        UncertaintyResult,
+        category_label,
+        distribution_frame,
+        monte_carlo,
+        robustness_frame,
+        summary_sentences,
+    )
+    from cxprior.portfolio.sensitivity import (
+        DEFAULT_SAMPLES,
+        CoreIndex,
+        Crossing,
+        GoalRange,
+        MemberPortfolio,
+        SensitivityResult,
+        change_sentence,
+        core_sentences,
+        draw_weightings,
+        member_sentences,
+        members_frame,
+        range_sentences,
+        ranges_frame,
+        weight_sensitivity,
+    )
+    from cxprior.portfolio.solve import drop_worthless, solve_with_highs
 
 __all__ = [
     "BORDERLINE",
@@ -78,6 +85,7 @@ __all__ = [
     "ReplanInputs",
     "SensitivityResult",
     "ShiftingGain",
+    "StagedResult",
     "UncertaintyResult",
     "build_model",
     "capacity_frame",
@@ -99,6 +107,7 @@ __all__ = [
     "moved_reasons",
     "new_highs",
     "optimize",
+    "optimize_staged",
     "plan_changes",
     "range_sentences",
     "ranges_frame",
@@ -112,6 +121,9 @@ __all__ = [
     "shifting_gain",
     "solve_with_highs",
     "spend_frame",
+    "start_workers",
     "summary_sentences",
     "weight_sensitivity",
 ]
+
+__getattr__, __dir__ = lazy_face(__name__)

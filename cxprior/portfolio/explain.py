@@ -248,11 +248,13 @@ def _exclusions(
             others = (winner,)
         elif count_full:
             code = "focus"
-            lead = tr("opt.why.focus_count", lang, limit=scenario.max_initiatives)
+            limit = scenario.max_initiatives
+            lead = tr("opt.why.focus_count", lang, limit=limit, count=limit)
             others = ()
         elif phases_full and inst.phase[k] not in touched:
             code = "focus"
-            lead = tr("opt.why.focus_phases", lang, limit=scenario.max_phases, phase=inst.phase[k])
+            limit = scenario.max_phases
+            lead = tr("opt.why.focus_phases", lang, limit=limit, count=limit, phase=inst.phase[k])
             others = ()
         elif capacity is not None:
             needed, later = capacity

@@ -470,10 +470,12 @@ def _describe(workspace: Workspace, model: PortfolioModel, group: _Group, amount
             "opt.relax.max_initiatives",
             lang,
             limit=scenario.max_initiatives,
+            count=scenario.max_initiatives,  # the plural form of "initiatives"
             more=int(np.ceil(amount - 1e-6)),
         )
     if group.kind == "max_phases":
-        return tr("opt.relax.max_phases", lang, limit=scenario.max_phases, more=int(np.ceil(amount - 1e-6)))
+        limit = scenario.max_phases
+        return tr("opt.relax.max_phases", lang, limit=limit, count=limit, more=int(np.ceil(amount - 1e-6)))
     if group.kind == "goal_share":
         goal = workspace.goal_by_id[str(group.key)]
         return tr(

@@ -9,7 +9,8 @@ status "infeasible" with sentences saying which constraints conflict; they do no
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -100,6 +101,54 @@ def infeasible_result(scenario: Scenario, sentences: list[str], seconds: float =
     )
 
 
+@dataclass(frozen=True)
+class StagedResult:
+    """A portfolio shown as soon as it is solved, and the way to its explanations.
+
+    `result` has the portfolio, its figures and status, with no reasons yet. `explain()` adds
+    the reasons, forced-in costs and marginal values by re-solving around the solution already
+    found (the same model and solver session: the portfolio itself is never solved twice).
+    `explain` is None when there is nothing to explain (infeasible, or no portfolio in time)."""
+
+    result: PortfolioResult
+    explain: Callable[[], PortfolioResult] | None = None
+
+
+def optimize_staged(
+    workspace: Workspace,
+    scenario: Scenario,
+    *,
+    lang: str = "en",
+    scores: Scores | None = None,
+) -> StagedResult:
+    """The best portfolio for one scenario at once, its explanations on demand (`optimize`
+    in two steps, for a screen that shows the portfolio before its reasons)."""
+    check_scenario(workspace, scenario, lang)
+    scores = scores or score(workspace, lang)
+    instance = make_instance(workspace, scores)
+    conflicts = direct_conflicts(workspace, instance, scenario, lang)
+    if conflicts:
+        return StagedResult(infeasible_result(scenario, conflicts))
+    model = build_model(instance, scenario)
+    session = HighsSession(model) if scenario.solver == "highs" and model.columns else None
+    solved = solve_model(model, scenario, session=session)
+    if solved.status == "infeasible":
+        return StagedResult(
+            infeasible_result(scenario, elastic_explanation(workspace, model, lang), solved.seconds)
+        )
+    if solved.x is None:
+        result = infeasible_result(
+            scenario, [tr("opt.no_solution_in_time", lang, seconds=f"{scenario.time_limit:g}")]
+        )
+        return StagedResult(replace(result, status="time_limit", solve_seconds=round(solved.seconds, 4)))
+    result = portfolio_result(workspace, scenario, instance, scores, solved, lang=lang)
+
+    def explain() -> PortfolioResult:
+        return explain_portfolio(workspace, model, solved, result, lang=lang, session=session)
+
+    return StagedResult(result, explain)
+
+
 def optimize(
     workspace: Workspace,
     scenario: Scenario,
@@ -115,23 +164,7 @@ def optimize(
     With `explain`, each left-out initiative gets a reason, each forced-in one the value
     it costs, and each budget the value of one more euro (see `cxprior.portfolio.explain`).
     """
-    check_scenario(workspace, scenario, lang)
-    scores = scores or score(workspace, lang)
-    instance = make_instance(workspace, scores)
-    conflicts = direct_conflicts(workspace, instance, scenario, lang)
-    if conflicts:
-        return infeasible_result(scenario, conflicts)
-    model = build_model(instance, scenario)
-    session = HighsSession(model) if scenario.solver == "highs" and model.columns else None
-    solved = solve_model(model, scenario, session=session)
-    if solved.status == "infeasible":
-        return infeasible_result(scenario, elastic_explanation(workspace, model, lang), solved.seconds)
-    if solved.x is None:
-        result = infeasible_result(
-            scenario, [tr("opt.no_solution_in_time", lang, seconds=f"{scenario.time_limit:g}")]
-        )
-        return replace(result, status="time_limit", solve_seconds=round(solved.seconds, 4))
-    result = portfolio_result(workspace, scenario, instance, scores, solved, lang=lang)
-    if explain:
-        result = explain_portfolio(workspace, model, solved, result, lang=lang, session=session)
-    return result
+    staged = optimize_staged(workspace, scenario, lang=lang, scores=scores)
+    if explain and staged.explain is not None:
+        return staged.explain()
+    return staged.result

@@ -23,8 +23,16 @@ in each draw gives P10/P50/P90; the optimum of each draw is kept beside it (the 
 clairvoyant would reach).
 
 Speed: the model is built once (the optimizer's `opt_model.build_model`, so the constraints
-are exactly the optimizer's) and handed to HiGHS once; each draw only changes the objective
-and, with a minimum goal share, that row's coefficients (they depend on the values).
+are exactly the optimizer's) and handed to HiGHS once per process; each draw only changes
+the objective and, with a minimum goal share, that row's coefficients (they depend on the
+values). The draws are solved by worker processes, one per core (`draw_pool`), and come
+back in draw order: the result is the same with any number of workers.
+
+Early stop: every `STOP_CHECK_EVERY` draws (from `STOP_MIN_DRAWS`), the analysis stops
+once every initiative's core index is known within ± `STOP_HALF_WIDTH` at 95 % (Wilson
+interval, which stays wide for a share of 0 or 1 after few draws). It says so: `draws` is
+then below `draws_asked` and the summary has a sentence about it. The checks fall at fixed
+draw counts, so where it stops depends only on the seed, never on the number of workers.
 
 Tie-break: an initiative that does not deliver is worth exactly 0, and including it must not
 count as "selected". Each initiative's objective coefficient is lowered by ε = `TIE_BREAK`
@@ -37,8 +45,10 @@ for exact ties between random values is not worth it.) Reported values are plain
 values, without ε.
 
 Reproducibility: all random numbers come from `numpy.random.default_rng(seed)`, drawn
-up-front in a fixed order (uniforms per draw × impact, then per draw × initiative), and the
-solver runs single-threaded; the same workspace, scenario and seed give the same result.
+up-front in the calling process in a fixed order (uniforms per draw × impact, then per draw
+× initiative), as before the draws were parallel: the same workspace, scenario and seed give
+the same result, whatever the number of workers. A run that stops early keeps the first
+draws of the full run (the draws are made for every asked draw, then solved in order).
 """
 
 from __future__ import annotations
@@ -52,16 +62,30 @@ import pandas as pd
 
 from cxprior.domain import (
     InfeasibleScenario,
+    PortfolioResult,
     Scenario,
     ScenarioError,
     Scores,
+    SolverError,
     Workspace,
     kpi_goal_weights,
     score,
 )
 from cxprior.i18n import format_number, format_percent, tr
-from cxprior.portfolio.highs import HighsSession
-from cxprior.portfolio.model import build_model, make_instance
+from cxprior.portfolio.draw_pool import (
+    BASE_OPTIONS,
+    NO_PORTFOLIO,
+    OPTIMAL,
+    UNUSABLE,
+    DrawModel,
+    DrawSolver,
+    available_cores,
+    model_key,
+    solve_draws,
+    start_workers,
+)
+from cxprior.portfolio.highs import INF, choose_presolve, new_highs, to_arrays
+from cxprior.portfolio.model import PortfolioModel, build_model, make_instance
 from cxprior.portfolio.optimizer import optimize
 
 CORE, BORDERLINE, RARE = "core", "borderline", "rare"
@@ -69,6 +93,13 @@ CORE_FROM = 0.9
 BORDERLINE_FROM = 0.1
 TIE_BREAK = 10.0
 DEFAULT_DRAWS = 500
+# early stop: every core index within ± 2 points (95 % Wilson interval), checked every 50
+# draws from the 100th; a share of 0.5 needs about 2,400 draws for that, 0.9 about 860, while
+# a portfolio nobody's uncertainty moves stops at 100
+STOP_HALF_WIDTH = 0.02
+STOP_MIN_DRAWS = 100
+STOP_CHECK_EVERY = 50
+Z95 = 1.959963984540054
 
 
 @dataclass(frozen=True)
@@ -92,6 +123,14 @@ class UncertaintyResult:
     infeasible_draws: int
     unproven_draws: int  # draws stopped by the time limit before proving optimality
     seconds: float
+    # the draws asked for (0 in analyses saved before early stops: then `draws`); `draws`
+    # is the number run, fewer when every core index had converged (`stop_half_width`)
+    draws_asked: int = 0
+    stop_half_width: float | None = None
+
+    @property
+    def stopped_early(self) -> bool:
+        return self.draws < self.draws_asked
 
     @property
     def feasible_draws(self) -> int:
@@ -194,16 +233,24 @@ def monte_carlo(
     draws: int = DEFAULT_DRAWS,
     seed: int = 0,
     chosen: tuple[str, ...] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, int, float | None], None] | None = None,
     lang: str = "en",
     scores: Scores | None = None,
     delivery_risk: bool = True,
+    workers: int | None = None,
+    early_stop: float | None = STOP_HALF_WIDTH,
 ) -> UncertaintyResult:
     """Draw impacts and delivery `draws` times, re-optimise each, measure robustness.
 
     `chosen` is the portfolio whose value distribution is reported (default: the
-    deterministic optimum of `scenario`). `progress(done, total)` is called after each draw.
+    deterministic optimum of `scenario`). `progress(done, total, seconds_left)` is called as
+    draws are done, in draw order (seconds_left: an estimate, None before the first draw).
     `delivery_risk=False` keeps every initiative delivered (only impact ranges vary).
+    `workers`: worker processes solving the draws (None: one per core; 0: this process, as
+    the analysis ran before it went parallel); the same result whatever the number ≥ 1
+    (`draw_pool` says why 0 can break an exact tie otherwise).
+    `early_stop`: stop once every core index is known within ± that (95 % interval, checked
+    every `STOP_CHECK_EVERY` draws from `STOP_MIN_DRAWS` on); None runs every draw.
     Draws are always solved with HiGHS (one model, re-solved), whatever `scenario.solver`;
     `scenario.time_limit`, when set, applies to each draw.
     Raises ScenarioError for unknown ids (in the scenario or `chosen`) and InfeasibleScenario
@@ -213,6 +260,9 @@ def monte_carlo(
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
         raise ScenarioError(tr("depth.mc.bad_draws", lang, draws=draws))
     began = time.perf_counter()
+    if workers is None:
+        workers = available_cores()
+    start_workers(workers)  # they load while this process finds the deterministic optimum
     scores = scores or score(ws)
     base = optimize(ws, scenario, lang=lang, explain=False, scores=scores)
     if not base.is_solved:
@@ -223,70 +273,174 @@ def monte_carlo(
 
     instance = make_instance(ws, scores)
     model = build_model(instance, scenario)
-    session = HighsSession(model)
-    # the primal heuristics (feasibility jump, RINS, RENS) cost more than they find on these
-    # small re-solves: 3.1 → 1.9 s of CPU for 200 draws on the sample, same draws' optima
-    session.light_heuristics()
-    # With goal shares the optimizer asks for a portfolio worth something, on the base values.
-    # In a draw that floor would keep an item that failed to deliver (worth 0) just to fill it,
-    # and a floor on the drawn values would discard every such world as "infeasible" and lift
-    # the core index above the confidence. In a drawn world where nothing can meet the shares,
-    # funding nothing is the honest answer, so the floor is lifted for the draws.
-    for name in model.row_names("positive_value"):
-        session.set_row_bounds(name, None, None)
     ids = instance.ids
     n = instance.n
     rng = np.random.default_rng(seed)
     drawn = draw_values(ws, ids, draws, rng, delivery_risk=delivery_risk)
-
     penalty = TIE_BREAK * max(scenario.mip_gap, 1e-6) * max(abs(base.objective or 0.0), 1.0)
-    goal_rows = {
-        row.key: name
-        for name, row in model.rows.items()
-        if row.kind == "goal_share" and row.key in drawn.goal_value
-    }
-    extra_columns = np.zeros(session.n_cols - n)
+    spec, goal_ids = draw_model(model, scenario, drawn)
+    costs = np.zeros((draws, spec.n_cols))
+    costs[:, :n] = drawn.value - penalty
+    goal_coefs = np.zeros((len(goal_ids), draws, n))
+    for row, goal_id in enumerate(goal_ids):
+        goal_coefs[row] = drawn.goal_value[goal_id] - scenario.min_goal_share[goal_id] * drawn.value
     chosen_set = set(chosen)
     chosen_mask = np.array([iid in chosen_set for iid in ids], dtype=bool)
 
     selected_count = np.zeros(n)
     optimum = np.full(draws, np.nan)
-    infeasible = unproven = 0
-    for d in range(draws):
-        values = drawn.value[d]
-        session.set_objective(np.concatenate([values - penalty, extra_columns]))
-        for goal_id, row_name in goal_rows.items():
-            coefs = drawn.goal_value[goal_id][d] - scenario.min_goal_share[goal_id] * values
-            for k in range(n):
-                session.change_coefficient(row_name, k, float(coefs[k]))
-        outcome = session.solve(gap=scenario.mip_gap, time_limit=scenario.time_limit)
-        if outcome.x is None:
-            infeasible += 1
-        else:
-            selected_count += outcome.x
-            optimum[d] = float(values @ outcome.x)
-            unproven += outcome.status != "optimal"
-        if progress is not None:
-            progress(d + 1, draws)
+    infeasible = unproven = done = 0
+    stopped = False
+    solving = time.perf_counter()
+    chunks = solve_draws(
+        spec,
+        costs,
+        goal_coefs,
+        workers=max(0, int(workers)),
+        local=lambda: DrawSolver(spec, new_highs(), one_thread=False),
+    )
+    try:
+        for chunk in chunks:
+            for j, code in enumerate(chunk.status.tolist()):
+                d = chunk.first + j
+                if code == UNUSABLE:
+                    raise SolverError("HiGHS stopped without a usable answer for a draw.")
+                if code == NO_PORTFOLIO:
+                    infeasible += 1
+                else:
+                    x = chunk.x[j].astype(float)
+                    selected_count += x
+                    optimum[d] = float(drawn.value[d] @ x)
+                    unproven += code != OPTIMAL
+                done = d + 1
+                if early_stop is not None and converged(selected_count, done - infeasible, done, early_stop):
+                    stopped = done < draws
+                    break
+            if progress is not None:
+                elapsed = time.perf_counter() - solving
+                progress(done, draws, elapsed / done * (draws - done) if not stopped else 0.0)
+            if stopped:
+                break
+    finally:
+        chunks.close()
 
-    feasible = draws - infeasible
+    feasible = done - infeasible
     core = selected_count / feasible if feasible else np.zeros(n)
     core_index = {iid: float(core[k]) for k, iid in enumerate(ids)}
     return UncertaintyResult(
-        draws=draws,
+        draws=done,
         seed=seed,
         delivery_risk=delivery_risk,
         chosen=tuple(chosen),
         ids=ids,
         core_index=core_index,
         category={iid: categorise(c) for iid, c in core_index.items()},
-        chosen_value=tuple(float(v) for v in drawn.value[:, chosen_mask].sum(axis=1)),
-        optimum_value=tuple(float(v) for v in optimum),
+        chosen_value=tuple(float(v) for v in drawn.value[:done, chosen_mask].sum(axis=1)),
+        optimum_value=tuple(float(v) for v in optimum[:done]),
         expected_chosen_value=float(sum(scores.value.get(i, 0.0) for i in chosen)),
         infeasible_draws=infeasible,
         unproven_draws=unproven,
         seconds=time.perf_counter() - began,
+        draws_asked=draws,
+        stop_half_width=early_stop if stopped else None,
     )
+
+
+def nominal_start(model: PortfolioModel, base: PortfolioResult) -> np.ndarray:
+    """Every column's value for the deterministic optimum, started where it starts: a warm
+    start the draws could use. They do not: on the 48-initiative sample it saved about 10 %
+    of the time (within the noise of a loaded machine) but changed the answer of draws with
+    exactly tied portfolios on the v1 sample, so the analysis would no longer reproduce its
+    earlier results (scripts/bench_robustness.py --heuristics)."""
+    inst = model.instance
+    chosen = set(base.selected)
+    x = np.array([1.0 if iid in chosen else 0.0 for iid in inst.ids])
+    position = {p: t for t, p in enumerate(inst.periods)}
+    shift = np.zeros(inst.n, dtype=int)
+    if model.flexible:
+        largest = model.max_shift()
+        for k, iid in enumerate(inst.ids):
+            if iid in base.start and base.start[iid] in position:
+                shift[k] = min(max(position[base.start[iid]] - int(inst.earliest[k]), 0), int(largest[k]))
+    return model.full_solution(x, shift)
+
+
+def draw_model(
+    model: PortfolioModel, scenario: Scenario, drawn: _Draws, *, start: np.ndarray | None = None
+) -> tuple[DrawModel, tuple[str, ...]]:
+    """The optimizer's model as the draws solve it, and the goals whose rows change per draw.
+
+    With goal shares the optimizer asks for a portfolio worth something, on the base values.
+    In a draw that floor would keep an item that failed to deliver (worth 0) just to fill it,
+    and a floor on the drawn values would discard every such world as "infeasible" and lift
+    the core index above the confidence. In a drawn world where nothing can meet the shares,
+    funding nothing is the honest answer, so the floor is lifted for the draws.
+    """
+    arrays = to_arrays(model)
+    row_lower, row_upper = arrays.row_lower.copy(), arrays.row_upper.copy()
+    position = {name: k for k, name in enumerate(arrays.row_names)}
+    for name in model.row_names("positive_value"):
+        row_lower[position[name]], row_upper[position[name]] = -INF, INF
+    goal_rows = [
+        (row.key, position[name])
+        for name, row in model.rows.items()
+        if row.kind == "goal_share" and row.key in drawn.goal_value
+    ]
+    presolve = choose_presolve(model)
+    parts = (
+        arrays.col_lower,
+        arrays.col_upper,
+        row_lower,
+        row_upper,
+        arrays.start,
+        arrays.index,
+        arrays.value,
+        tuple(k for _, k in goal_rows),
+        presolve,
+        scenario.mip_gap,
+        scenario.time_limit,
+        BASE_OPTIONS,
+        start if start is not None else "no start",
+    )
+    spec = DrawModel(
+        key=model_key(*parts),
+        n_x=model.instance.n,
+        col_lower=arrays.col_lower,
+        col_upper=arrays.col_upper,
+        row_lower=row_lower,
+        row_upper=row_upper,
+        row_start=arrays.start,
+        row_index=arrays.index,
+        row_value=arrays.value,
+        goal_rows=tuple(k for _, k in goal_rows),
+        presolve=presolve,
+        gap=scenario.mip_gap,
+        time_limit=scenario.time_limit,
+        start=start,
+    )
+    return spec, tuple(g for g, _ in goal_rows)
+
+
+def wilson_half_width(selected: np.ndarray, feasible: int) -> np.ndarray:
+    """Half-width of the 95 % Wilson interval of each share selected / feasible.
+
+    Unlike the normal approximation it does not shrink to 0 when a share is 0 or 1: after
+    100 draws that all agree it is still z² / (2 (100 + z²)) ≈ 0.0185.
+    """
+    if feasible <= 0:
+        return np.full(len(selected), np.inf)
+    p = np.asarray(selected, dtype=float) / feasible
+    z2 = Z95 * Z95
+    return Z95 / (1.0 + z2 / feasible) * np.sqrt(p * (1.0 - p) / feasible + z2 / (4.0 * feasible * feasible))
+
+
+def converged(selected: np.ndarray, feasible: int, done: int, half_width: float) -> bool:
+    """The early-stop rule, checked at fixed draw counts so that it stops at the same draw
+    whatever the number of workers: every `STOP_CHECK_EVERY` draws from `STOP_MIN_DRAWS`
+    on, stop once every initiative's core index is known within ± `half_width`."""
+    if done < STOP_MIN_DRAWS or done % STOP_CHECK_EVERY:
+        return False
+    return bool(np.all(wilson_half_width(selected, feasible) <= half_width))
 
 
 def category_label(category: str, core_index: float | None = None, lang: str = "en") -> str:
@@ -323,7 +477,7 @@ def distribution_frame(result: UncertaintyResult) -> pd.DataFrame:
     """One row per draw: draw, chosen_value, optimum_value (NaN when that draw is infeasible)."""
     return pd.DataFrame(
         {
-            "draw": np.arange(1, result.draws + 1),
+            "draw": np.arange(1, len(result.chosen_value) + 1),
             "chosen_value": result.chosen_value,
             "optimum_value": result.optimum_value,
         }
@@ -368,4 +522,14 @@ def summary_sentences(result: UncertaintyResult, lang: str = "en") -> tuple[str,
         )
     if result.unproven_draws:
         sentences.append(tr("depth.mc.unproven", lang, count=result.unproven_draws))
+    if result.stopped_early:
+        sentences.append(
+            tr(
+                "depth.mc.stopped_early",
+                lang,
+                draws=format_number(result.draws, lang),
+                asked=format_number(result.draws_asked, lang),
+                points=format_number(100 * (result.stop_half_width or 0.0), lang, 1),
+            )
+        )
     return tuple(sentences)

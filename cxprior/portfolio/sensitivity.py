@@ -990,14 +990,15 @@ def core_sentences(result: SensitivityResult, lang: str = "en") -> tuple[str, ..
     for key, core in (("members", result.member_core), ("sampled", result.sampled_core)):
         if core is None or not core.portfolios:
             continue
+        # each part has its own count, so its own plural form ("1 initiative est financée")
         sentences.append(
             tr(
                 f"weights.core.{key}",
                 lang,
                 count=core.portfolios,
-                core=len(core.core),
-                borderline=len(core.borderline),
-                exterior=len(core.exterior),
+                core=tr(f"weights.core.part.core_{key}", lang, count=len(core.core)),
+                borderline=tr(f"weights.core.part.borderline_{key}", lang, count=len(core.borderline)),
+                exterior=tr("weights.core.part.exterior", lang, count=len(core.exterior)),
             )
         )
         if core.borderline:

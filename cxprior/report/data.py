@@ -3,7 +3,10 @@
 `build_report(ws, result, …)` turns a solved portfolio into plain frozen dataclasses:
 headline figures, cost per period against budget, value by goal, expected KPI movement,
 the funded and left-out tables, focus indicators, scenario parameters, the frontier and
-the decisions, and — when a Monte Carlo analysis is given — how robust the choice is.
+the decisions, and — when a Monte Carlo analysis is given — how robust the choice is. A
+workspace with team capacity or initiatives that may start later adds the roadmap: when each
+funded initiative starts and finishes, and why those that start later do; costs per period
+are then the shifted ones (`result.cost_by_period`, and each initiative's shifted profile).
 Nothing here formats or writes: the documents only lay these figures out.
 
 The portfolio-level figures (value, cost, cost per period, value per goal, focus) are
@@ -25,6 +28,7 @@ from cxprior.analysis import (
     main_goal,
     phase_order,
 )
+from cxprior.charts import roadmap_groups
 from cxprior.domain import (
     TOTAL_PERIOD,
     CxpriorError,
@@ -32,15 +36,19 @@ from cxprior.domain import (
     Scenario,
     Scores,
     Workspace,
+    earliest_index,
     focus_indicators,
     score,
+    shift_profile,
     value_per_meur,
+    window,
 )
 from cxprior.i18n import CATALOG, format_money, format_number, format_percent, normalise_language, tr
 from cxprior.portfolio import (
     SensitivityResult,
     UncertaintyResult,
     category_label,
+    roadmap_frame,
     robustness_frame,
     summary_sentences,
 )
@@ -115,7 +123,7 @@ class FundedLine:
     owner: str
     journey_phase: str
     cost: float
-    period_costs: tuple[float, ...]  # in the order of ReportData.periods
+    period_costs: tuple[float, ...]  # in the order of ReportData.periods, shifted to its start
     value: float
     kpis: tuple[str, ...]
     goals: tuple[str, ...]
@@ -290,6 +298,80 @@ def report_tracking(ws: Workspace, tracking: Tracking) -> ReportTracking:
 
 
 @dataclass(frozen=True)
+class StartLine:
+    """When one funded initiative starts and finishes, and why when it starts later than it could."""
+
+    initiative_id: str
+    name: str
+    team: str  # the Initiatives sheet's team
+    teams: str  # the teams of its efforts, "Digital, Marketing"
+    journey_phase: str
+    earliest_start: str
+    start: str
+    finish: str
+    moved: bool
+    why: str
+    value: float
+    group: str  # the panel of the roadmap chart: its team (`cxprior.charts.roadmap_groups`)
+
+
+@dataclass(frozen=True)
+class ReportRoadmap:
+    """The pack's roadmap: one line per funded initiative, by start then id."""
+
+    lines: tuple[StartLine, ...]
+
+    @property
+    def moved(self) -> tuple[StartLine, ...]:
+        return tuple(line for line in self.lines if line.moved)
+
+
+def has_roadmap(ws: Workspace) -> bool:
+    """The workspace plans when and by whom: it has team capacity, or initiatives that may
+    start later than their earliest start (a v1 workspace has neither)."""
+    if ws.capacities:
+        return True
+    efforts = ws.efforts_by_initiative
+    return any(window(i, ws.periods, efforts.get(i.initiative_id, ())).max_shift > 0 for i in ws.initiatives)
+
+
+def report_roadmap(ws: Workspace, result: PortfolioResult, scores: Scores, lang: str) -> ReportRoadmap | None:
+    """The roadmap of `result`, None for a workspace without one (or without cost periods)."""
+    if not ws.periods or not has_roadmap(ws):
+        return None
+    frame = roadmap_frame(ws, result, lang)
+    groups = roadmap_groups(ws, frame, "team", scores, lang)
+    return ReportRoadmap(
+        tuple(
+            StartLine(
+                row.initiative_id,
+                neutralise(row.name),
+                neutralise(row.team),
+                neutralise(row.teams),
+                neutralise(row.journey_phase),
+                row.earliest_start,
+                row.start,
+                row.finish,
+                bool(row.moved),
+                row.why,
+                scores.value.get(row.initiative_id, 0.0),
+                neutralise(groups[row.initiative_id]),
+            )
+            for row in frame.itertuples(index=False)
+        )
+    )
+
+
+def shifted_costs(ws: Workspace, result: PortfolioResult, iid: str) -> tuple[float, ...]:
+    """An initiative's cost per period of `ws.periods` as funded: its profile shifted to its start."""
+    initiative = ws.initiative_by_id[iid]
+    start = result.start.get(iid)
+    shift = ws.periods.index(start) - earliest_index(initiative, ws.periods) if start in ws.periods else 0
+    profile = shift_profile(initiative.period_costs, ws.periods, shift) if shift > 0 else {}
+    return tuple(profile.get(p, initiative.cost_in(p)) for p in ws.periods)
+
+
+@dataclass(frozen=True)
 class ReportData:
     lang: str
     company: str
@@ -317,6 +399,8 @@ class ReportData:
     tracking: ReportTracking | None = None
     # the robust core whatever the members' weights, and the disputed initiatives
     weights: ReportWeights | None = None
+    # when each funded initiative starts (workspaces with team capacity or later starts)
+    roadmap: ReportRoadmap | None = None
 
     @property
     def decision(self) -> DecisionEntry | None:
@@ -389,6 +473,7 @@ def build_report(
         ),
         tracking=None if tracking is None else report_tracking(ws, tracking),
         weights=None if sensitivity is None else report_weights(ws, sensitivity, lang),
+        roadmap=report_roadmap(ws, result, scores, lang),
     )
 
 
@@ -505,12 +590,12 @@ def _headline(ws: Workspace, result: PortfolioResult, scenario: Scenario) -> Hea
 
 
 def _period_lines(ws: Workspace, result: PortfolioResult, scenario: Scenario) -> tuple[PeriodLine, ...]:
-    chosen = [ws.initiative_by_id[i] for i in result.selected if i in ws.initiative_by_id]
+    chosen = [i for i in result.selected if i in ws.initiative_by_id]
     lines = []
-    for period in ws.periods:
+    for offset, period in enumerate(ws.periods):
         cost = result.cost_by_period.get(period)
-        if cost is None:
-            cost = sum(i.cost_in(period) for i in chosen)
+        if cost is None:  # the optimizer's spend after shifting, else each one's shifted profile
+            cost = sum(shifted_costs(ws, result, i)[offset] for i in chosen)
         budget = scenario.budget_by_period.get(period)
         lines.append(PeriodLine(period, cost, budget, cost / budget if budget else None))
     budget = _headline_budget(scenario)
@@ -593,7 +678,7 @@ def _funded(
                 initiative.owner,
                 initiative.journey_phase,
                 initiative.cost,
-                tuple(initiative.cost_in(p) for p in ws.periods),
+                shifted_costs(ws, result, iid),
                 scores.value.get(iid, 0.0),
                 kpis,
                 goals,

@@ -3,9 +3,11 @@
 Page 1 answers "what do we get for how much": title block (company, scenario, date,
 status), headline figures, the decision, value by goal, cost per period against budget
 and the expected KPI movement. Then the KPI table, the funded initiatives, what was left
-out and why, how focused the portfolio is and — when a Monte Carlo analysis is given — how
-robust the choice is (value range over the draws, robust core). Tables repeat their headings on each page
-and long names wrap; user text is drawn as plain text (no markup is interpreted).
+out and why, the roadmap (workspaces with team capacity or later starts: when each funded
+initiative runs, and the table of starts), how focused the portfolio is and — when a Monte
+Carlo analysis is given — how robust the choice is (value range over the draws, robust core).
+Tables repeat their headings on each page and long names wrap; user text is drawn as plain
+text (no markup is interpreted).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import struct
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import pandas as pd
 from fpdf import FPDF, FontFace
 from fpdf.enums import TableBordersLayout, TableCellFillMode
 
 from cxprior.analysis import format_level, status_label
-from cxprior.charts import alignment_chart
+from cxprior.charts import alignment_chart, roadmap_chart
 from cxprior.domain import TOTAL_PERIOD, PortfolioResult, Workspace
 from cxprior.i18n import format_money, format_number, format_percent, tr
 from cxprior.portfolio import UncertaintyResult
@@ -113,6 +116,7 @@ def render_pack_pdf(data: ReportData) -> bytes:
     _kpi_table(pdf, data)
     _funded_table(pdf, data)
     _left_out_table(pdf, data)
+    _roadmap(pdf, data)
     _focus_table(pdf, data)
     _alignment(pdf, data)
     _followup(pdf, data)
@@ -539,6 +543,55 @@ def _left_out_table(pdf: FPDF, data: ReportData) -> None:
         pdf.set_text_color(*GREY)
         pdf.cell(0, 4, tr("report.more_left_out", lang, count=hidden), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
+
+
+def _roadmap(pdf: FPDF, data: ReportData) -> None:
+    """When each funded initiative runs (the dashboard's chart, by team) and the table of starts,
+    on a page of their own."""
+    roadmap = data.roadmap
+    if roadmap is None or not roadmap.lines:
+        return
+    lang = data.lang
+    pdf.add_page()
+    _section(pdf, tr("road.report.section", lang))
+    pdf.set_font(FONT, "", 8.5)
+    note = tr("road.report.moved_count", lang, count=len(roadmap.moved))
+    pdf.multi_cell(0, 4.5, note, align="L", new_x="LMARGIN", new_y="NEXT")
+    frame = pd.DataFrame([vars(line) for line in roadmap.lines])
+    groups = {line.initiative_id: line.group for line in roadmap.lines}
+    values = {line.initiative_id: line.value for line in roadmap.lines}
+    chart = roadmap_chart(frame, data.periods, groups, values=values, row_height=17, lang=lang)
+    png = chart_png(chart, width=520)
+    width = pdf.epw * min(1.0, 0.3 + 0.2 * len(data.periods))
+    height = width * _png_size(png)[1] / _png_size(png)[0]
+    if height > pdf.eph * 0.7:  # a long roadmap leaves room for the start of its table
+        height = pdf.eph * 0.7
+        width = height * _png_size(png)[0] / _png_size(png)[1]
+    top = pdf.get_y() + 1
+    _image(pdf, png, pdf.l_margin + (pdf.epw - width) / 2, top, width)
+    pdf.set_y(top + height + 2)
+    col = lambda key: tr(f"road.report.col.{key}", lang)  # noqa: E731
+    yes, no = tr("road.report.yes", lang), tr("road.report.no", lang)
+    rows = [
+        (
+            f"{line.initiative_id} – {line.name}",
+            line.teams or line.team,
+            line.start,
+            line.finish,
+            yes if line.moved else no,
+            line.why,
+        )
+        for line in roadmap.lines
+    ]
+    _section(pdf, tr("road.report.starts", lang), space_needed=20)
+    _table(
+        pdf,
+        [col(c) for c in ("initiative", "teams", "start", "finish", "moved", "why")],
+        rows,
+        (64, 30, 12, 12, 15, 47),
+        ("LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "LEFT"),
+        size=6.5,
+    )
 
 
 def _focus_table(pdf: FPDF, data: ReportData) -> None:

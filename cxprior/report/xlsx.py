@@ -1,6 +1,7 @@
 """The COMEX pack as an Excel workbook (also what `optimize --out` writes).
 
-Sheets: Summary, Portfolio, Left out, Robustness (when a Monte Carlo analysis is given),
+Sheets: Summary, Portfolio, Left out, Roadmap (workspaces with team capacity or later
+starts), Robustness (when a Monte Carlo analysis is given),
 Frontier (when a frontier is given), Scenario parameters, Decisions (when there are any) —
 names in the pack's language. The figures
 come from `cxprior.report.data`; every cell goes through `cxprior.workbook.style`, so user
@@ -87,6 +88,8 @@ def render_pack_xlsx(data: ReportData) -> bytes:
     _summary(summary, data)
     _portfolio(book.create_sheet(tr("report.sheet.portfolio", lang)), data)
     _left_out(book.create_sheet(tr("report.sheet.left_out", lang)), data)
+    if data.roadmap is not None:
+        _roadmap(book.create_sheet(tr("road.report.sheet", lang)), data)
     if data.robustness is not None:
         _robustness(book.create_sheet(tr("depth.report.sheet", lang)), data.robustness, lang)
     if data.alignment is not None:
@@ -517,12 +520,55 @@ def _left_out(sheet: Worksheet, data: ReportData) -> None:
         sheet,
         len(frame) + 2,
         {
-            2: tr("report.count_one" if len(frame) == 1 else "report.count", lang, count=len(frame)),
+            2: tr("report.count", lang, count=len(frame)),
             6: sum(line.cost for line in data.left_out),
         },
         {6: _money(lang)},
         tr("report.total", lang),
     )
+
+
+def _roadmap(sheet: Worksheet, data: ReportData) -> None:
+    """One row per funded initiative: its teams, earliest start, start and finish, whether it
+    starts later than it could, and why."""
+    lang = data.lang
+    col = lambda key: tr(f"road.report.col.{key}", lang)  # noqa: E731
+    yes, no = tr("road.report.yes", lang), tr("road.report.no", lang)
+    columns = [
+        tr("report.col.id", lang),
+        tr("report.col.name", lang),
+        tr("report.col.team", lang),
+        col("teams"),
+        tr("report.col.phase", lang),
+        col("earliest_start"),
+        col("start"),
+        col("finish"),
+        col("moved"),
+        col("why"),
+    ]
+    lines = data.roadmap.lines if data.roadmap is not None else ()
+    frame = pd.DataFrame(
+        [
+            [
+                line.initiative_id,
+                line.name,
+                line.team,
+                line.teams,
+                line.journey_phase,
+                line.earliest_start,
+                line.start,
+                line.finish,
+                yes if line.moved else no,
+                line.why,
+            ]
+            for line in lines
+        ],
+        columns=columns,
+    )
+    write_table(sheet, frame, lang=lang)
+    sheet.freeze_panes = "C2"
+    _wrap_columns(sheet, frame, [columns[1]], 42)
+    _wrap_columns(sheet, frame, [col("why")], 70)
 
 
 def _alignment(sheet: Worksheet, data: ReportData) -> None:

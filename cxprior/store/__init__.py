@@ -6,37 +6,43 @@ One entry point, `Store.open(url=None)`: a SQLite file by default (no set-up), o
 PostgreSQL database in `DATABASE_URL`; same code and migrations on both.
 """
 
-from cxprior.store.config import resolve_url
-from cxprior.store.errors import (
-    InvalidInput,
-    NotFoundError,
-    StaleVersionError,
-    StoreError,
-    StoreUnavailable,
-    TransitionError,
-    format_when,
-)
-from cxprior.store.records import (
-    MAX_NAME_LENGTH,
-    Decision,
-    DefaultWorkspaceChange,
-    FollowUpRecord,
-    MaturityRecord,
-    Person,
-    RobustnessRecord,
-    ScenarioStatus,
-    ScenarioSummary,
-    StoredScenario,
-    StoredWorkspace,
-    SurveyAnalysis,
-    SurveyRecord,
-    WorkspaceHead,
-    WorkspaceRef,
-    WorkspaceVersion,
-    summarise_survey,
-)
-from cxprior.store.repository import TRANSITIONS, Store, as_person
-from cxprior.store.serialize import dumps, scenario_to_json, workspace_fingerprint
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.store.config import resolve_url
+    from cxprior.store.errors import (
+        InvalidInput,
+        NotFoundError,
+        StaleVersionError,
+        StoreError,
+        StoreUnavailable,
+        TransitionError,
+        format_when,
+    )
+    from cxprior.store.records import (
+        MAX_NAME_LENGTH,
+        Decision,
+        DefaultWorkspaceChange,
+        FollowUpRecord,
+        MaturityRecord,
+        Person,
+        RobustnessRecord,
+        ScenarioStatus,
+        ScenarioSummary,
+        StoredScenario,
+        StoredWorkspace,
+        SurveyAnalysis,
+        SurveyRecord,
+        WorkspaceHead,
+        WorkspaceRef,
+        WorkspaceVersion,
+        summarise_survey,
+    )
+    from cxprior.store.repository import TRANSITIONS, Store, as_person
+    from cxprior.store.serialize import dumps, scenario_to_json, workspace_fingerprint
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -71,3 +77,5 @@ __all__ = [
     "summarise_survey",
     "workspace_fingerprint",
 ]
+
+__getattr__, __dir__ = lazy_face(__name__)

@@ -71,6 +71,8 @@ class WorkspaceRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Name, unique=True)
+    # the company's name as it should read on the COMEX pack ("" until someone sets it)
+    company: Mapped[str] = mapped_column(Name, default="", server_default="")
     current_version: Mapped[int]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]

@@ -55,6 +55,7 @@ class WorkspaceHead:
     created_at: datetime
     updated_at: datetime
     updated_by: Person
+    company: str = ""
 
 
 @dataclass(frozen=True)

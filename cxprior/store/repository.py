@@ -348,9 +348,32 @@ class Store:
                     created_at=r.created_at,
                     updated_at=r.updated_at,
                     updated_by=Person(r.updated_by_name, r.updated_by_id),
+                    company=r.company,
                 )
                 for r in rows
             )
+
+    def company_of(self, name: str) -> str:
+        """The company the workspace `name` belongs to, as the COMEX pack names it ("" unset).
+        NotFoundError when no workspace has that name."""
+        with self._session(write=False) as session:
+            return self._get_workspace(session, name).company
+
+    def set_company(self, name: str, company: str, author: Person | str) -> str:
+        """Name the company of the workspace `name` (one line, at most 200 characters; "" clears
+        it). The change is written with who made it; the workspace's versions are untouched,
+        since the company is not part of the workbook."""
+        person = as_person(author)
+        cleaned = clean_text(company)
+        if len(cleaned) > MAX_NAME_LENGTH:
+            raise InvalidInput("store.company_too_long", limit=MAX_NAME_LENGTH)
+        with self._session(write=True) as session:
+            head = self._get_workspace(session, name)
+            head.company = cleaned
+            head.updated_at = _now()
+            head.updated_by_name = person.name
+            head.updated_by_id = person.user_id
+            return cleaned
 
     def list_workspace_versions(self, name: str) -> tuple[WorkspaceVersion, ...]:
         """The saved versions of a workspace, newest first (contents not loaded)."""

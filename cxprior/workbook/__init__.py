@@ -12,61 +12,67 @@ file (.csv or .xlsx) for the key-driver analysis; `read_member_weights` and
 
 from __future__ import annotations
 
-from cxprior.workbook import contract, guard
-from cxprior.workbook.followup import FollowUpRead, read_followup, read_followup_frames
-from cxprior.workbook.followup_writer import followup_frames, spent_column, status_word, write_followup
-from cxprior.workbook.guard import inspect_xlsx
-from cxprior.workbook.members import read_member_weights, write_member_weights
-from cxprior.workbook.merge import FieldChange, apply_merge, preview_frame, preview_merge
-from cxprior.workbook.reader import (
-    BacklogRows,
-    ReadLimits,
-    ReadResult,
-    check_backlog_against,
-    read_workbook,
-    validate_initiatives_frame,
-)
-from cxprior.workbook.rules import find_cycles
-from cxprior.workbook.safe_text import (
-    ID_FORBIDDEN,
-    code_point,
-    forbidden_in_id,
-    forbidden_in_text,
-    neutralise,
-    one_line,
-    reveal,
-    unescape_xstring,
-)
-from cxprior.workbook.style import (
-    DEFAULT_HEADER_STYLE,
-    MONEY_FORMAT,
-    PERCENT_FORMAT,
-    safe_cell_value,
-    write_cell,
-    write_table,
-)
-from cxprior.workbook.survey import (
-    SURVEY_LIMITS,
-    DriverProposal,
-    Survey,
-    SurveyError,
-    SurveySelection,
-    default_drivers,
-    propose_drivers,
-    propose_outcome,
-    read_survey,
-    select_survey,
-)
-from cxprior.workbook.tables import NumberTextError, parse_number_text
-from cxprior.workbook.writer import (
-    FRENCH_WORDS,
-    localise_frame,
-    sheet_name,
-    workspace_to_frames,
-    write_backlog,
-    write_template,
-    write_workspace,
-)
+from typing import TYPE_CHECKING
+
+from cxprior.lazy import lazy_face
+
+# what readers, type checkers and import-linter see; at run time a name loads on first use
+if TYPE_CHECKING:
+    from cxprior.workbook import contract, guard
+    from cxprior.workbook.followup import FollowUpRead, read_followup, read_followup_frames
+    from cxprior.workbook.followup_writer import followup_frames, spent_column, status_word, write_followup
+    from cxprior.workbook.guard import inspect_xlsx
+    from cxprior.workbook.members import read_member_weights, write_member_weights
+    from cxprior.workbook.merge import FieldChange, apply_merge, preview_frame, preview_merge
+    from cxprior.workbook.reader import (
+        BacklogRows,
+        ReadLimits,
+        ReadResult,
+        check_backlog_against,
+        read_workbook,
+        validate_initiatives_frame,
+    )
+    from cxprior.workbook.rules import find_cycles
+    from cxprior.workbook.safe_text import (
+        ID_FORBIDDEN,
+        code_point,
+        forbidden_in_id,
+        forbidden_in_text,
+        neutralise,
+        one_line,
+        reveal,
+        unescape_xstring,
+    )
+    from cxprior.workbook.style import (
+        DEFAULT_HEADER_STYLE,
+        MONEY_FORMAT,
+        PERCENT_FORMAT,
+        safe_cell_value,
+        write_cell,
+        write_table,
+    )
+    from cxprior.workbook.survey import (
+        SURVEY_LIMITS,
+        DriverProposal,
+        Survey,
+        SurveyError,
+        SurveySelection,
+        default_drivers,
+        propose_drivers,
+        propose_outcome,
+        read_survey,
+        select_survey,
+    )
+    from cxprior.workbook.tables import NumberTextError, parse_number_text
+    from cxprior.workbook.writer import (
+        FRENCH_WORDS,
+        localise_frame,
+        sheet_name,
+        workspace_to_frames,
+        write_backlog,
+        write_template,
+        write_workspace,
+    )
 
 __all__ = [
     "DEFAULT_HEADER_STYLE",
@@ -126,3 +132,5 @@ __all__ = [
     "write_template",
     "write_workspace",
 ]
+
+__getattr__, __dir__ = lazy_face(__name__)

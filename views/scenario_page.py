@@ -28,6 +28,7 @@ if not run.result.is_solved:
     st.stop()
 
 ui.headline(run)
+ui.replan_changes_section(run)
 ui.run_actions(run)
 ui.result_sections(run)
 ui.constraint_section(run)
