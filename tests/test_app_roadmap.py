@@ -173,3 +173,29 @@ def test_with_capacity_but_no_latest_start_the_toggle_is_off_and_disabled_and_sa
     # the capacity fields are there all the same: with 14 in 2026, A and B fit together
     run(at, digital_2026=14.0)
     assert value_and_funded(at) == ("9.0", ["A", "B"])
+
+
+def test_on_demand_the_view_says_what_a_little_more_capacity_would_fund(team_page):
+    # later starts off and Digital at 13 in 2026: A (8) fits, B (6) does not (14 > 13). A tenth
+    # more, 1.3 person-days, makes 14.3: B fits too, +4 points. 2027 has nothing to deliver.
+    at = run(team_page, shift=False, digital_2026=13.0)
+    roadmap_view(at)
+    at.toggle(key="scenario_capacity_values").set_value(True).run()
+    assert failures(at) == []
+    assert (
+        "The most useful extra capacity: **1.3 person-days** more for **Digital** in 2026 would fund "
+        "**4.0** more value points."
+    ) in shown(at.markdown)
+    table = table_with(at, "Value gained (points)")
+    gains = dict(zip(table["Period"], table["Value gained (points)"], strict=True))
+    assert gains == {"2026": "4.0", "2027": "0.0"}  # as the table writes them
+
+
+def test_when_a_tenth_more_capacity_funds_nothing_the_view_says_so(team_page):
+    # off, Digital at 10 in 2026: 11 is still short of 14 for A and B together
+    at = run(team_page, shift=False)
+    roadmap_view(at)
+    at.toggle(key="scenario_capacity_values").set_value(True).run()
+    assert "A tenth more capacity for any one team, in any one period, would fund nothing more." in shown(
+        at.info
+    )

@@ -32,6 +32,7 @@ from cxprior.domain import (
 from cxprior.portfolio import (
     ShiftingGain,
     StagedResult,
+    capacity_values,
     frontier,
     greedy_gap,
     optimize,
@@ -205,6 +206,19 @@ def roadmap_cached(key: str, _workspace: Workspace, result: PortfolioResult, lan
     """The roadmap of a solved result (`cxprior.portfolio.roadmap_frame`): starts, finishes and
     why each moved initiative starts later."""
     return roadmap_frame(_workspace, result, language)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def capacity_values_cached(
+    key: str,
+    _workspace: Workspace,
+    scenario: Scenario,
+    result: PortfolioResult,
+    language: str,
+    _scores: Scores,
+) -> pd.DataFrame:
+    """The value of more capacity per team and period, one re-solve per pair (`capacity_values`)."""
+    return capacity_values(_workspace, scenario, result=result, lang=language, scores=_scores)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

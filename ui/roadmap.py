@@ -14,7 +14,7 @@ import streamlit as st
 from cxprior import charts
 from cxprior.analysis import ScenarioRun
 from cxprior.domain import Scores, Workspace, window
-from cxprior.i18n import tr
+from cxprior.i18n import format_number, tr
 from cxprior.portfolio import capacity_frame, spend_frame
 from ui import cached, state
 from ui.tables import show_in_full, show_table
@@ -57,6 +57,7 @@ def roadmap_section(run: ScenarioRun, scores: Scores) -> None:
     if ws.capacities:
         st.caption(t("road.ui.capacity_help", unit=tr("opt.road.unit", language)))
         st.altair_chart(charts.capacity_chart(capacity_frame(ws, result), ws.periods, language))
+        _capacity_values(run, scores)
     else:
         st.info(t("road.ui.no_capacity"), icon=":material/groups:")
     st.subheader(t("road.ui.spend"))
@@ -77,6 +78,48 @@ def _shifting_note(run: ScenarioRun, scores: Scores) -> None:
     gain = cached.shifting_gain_cached(state.key_of(ws), ws, run.scenario, run.result, lang(), scores)
     if gain.gain is not None:
         st.success(md(gain.message(lang())), icon=":material/event_repeat:")
+
+
+def _capacity_values(run: ScenarioRun, scores: Scores) -> None:
+    """On demand (one re-solve per team and period): what a little more capacity would buy."""
+    ws, language = run.workspace, lang()
+    if not st.toggle(
+        t("road.ui.values_toggle"), key="scenario_capacity_values", help=t("road.ui.values_help")
+    ):
+        return
+    with st.spinner(t("road.ui.values_running"), show_time=True):
+        table = cached.capacity_values_cached(
+            state.key_of(ws), ws, run.scenario, run.result, language, scores
+        )
+    if table.empty:
+        return
+    unit = tr("opt.road.unit", language)
+    best = table.sort_values("value_gain", ascending=False).iloc[0]
+    if best["value_gain"] < 0.05:
+        st.info(t("road.ui.values_none"), icon=":material/groups:")
+    else:
+        st.markdown(
+            md(
+                t(
+                    "road.ui.values_best",
+                    step=format_number(best["step"], language, 0 if float(best["step"]).is_integer() else 1),
+                    unit=unit,
+                    team=best["team"],
+                    period=best["period"],
+                    value=format_number(best["value_gain"], language, 1),
+                )
+            )
+        )
+    labels = {
+        k: t(f"road.ui.values_col.{k}", unit=unit) for k in ("team", "period", "capacity", "used", "step")
+    }
+    labels |= {
+        "value_gain": t("road.ui.values_col.value_gain"),
+        "value_per_unit": t("road.ui.values_col.per_unit", unit=unit),
+    }
+    show_table(
+        table, labels, decimals={"capacity": 0, "used": 0, "step": 1, "value_gain": 1, "value_per_unit": 2}
+    )
 
 
 def _moved_table(frame: pd.DataFrame) -> None:

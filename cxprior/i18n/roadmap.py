@@ -312,6 +312,39 @@ _VIEW: dict[str, dict[str, str | dict[str, str]]] = {
     "road.chart.budget": {"en": "Budget", "fr": "Budget"},
     "road.chart.amount": {"en": "Amount", "fr": "Montant"},
     "road.chart.no_budget": {"en": "no budget", "fr": "sans budget"},
+    "road.ui.values_toggle": {
+        "en": "What would more capacity buy?",
+        "fr": "Que rapporterait plus de capacité ?",
+    },
+    "road.ui.values_help": {
+        "en": "Solves the scenario again once per team and period, with that capacity raised by a "
+        "tenth (at least 1), the rest unchanged: the value points the extra capacity buys.",
+        "fr": "Résout à nouveau le scénario une fois par équipe et par période, avec cette capacité "
+        "augmentée d'un dixième (au moins 1), le reste inchangé : les points de valeur que rapporte "
+        "la capacité en plus.",
+    },
+    "road.ui.values_running": {
+        "en": "Solving once per team and period…",
+        "fr": "Une résolution par équipe et par période…",
+    },
+    "road.ui.values_none": {
+        "en": "A tenth more capacity for any one team, in any one period, would fund nothing more.",
+        "fr": "Un dixième de capacité en plus pour une seule équipe, sur une seule période, ne "
+        "financerait rien de plus.",
+    },
+    "road.ui.values_best": {
+        "en": "The most useful extra capacity: **{step} {unit}** more for **{team}** in {period} "
+        "would fund **{value}** more value points.",
+        "fr": "La capacité en plus la plus utile : **{step} {unit}** de plus pour **{team}** en "
+        "{period} financeraient **{value}** points de valeur de plus.",
+    },
+    "road.ui.values_col.team": {"en": "Team", "fr": "Équipe"},
+    "road.ui.values_col.period": {"en": "Period", "fr": "Période"},
+    "road.ui.values_col.capacity": {"en": "Capacity ({unit})", "fr": "Capacité ({unit})"},
+    "road.ui.values_col.used": {"en": "Used ({unit})", "fr": "Utilisée ({unit})"},
+    "road.ui.values_col.step": {"en": "Extra ({unit})", "fr": "En plus ({unit})"},
+    "road.ui.values_col.value_gain": {"en": "Value gained (points)", "fr": "Valeur gagnée (points)"},
+    "road.ui.values_col.per_unit": {"en": "Points per {unit}", "fr": "Points par {unit}"},
     "road.ui.group_by": {"en": "Group the initiatives by", "fr": "Grouper les initiatives par"},
     "road.ui.group_team": {"en": "Team", "fr": "Équipe"},
     "road.ui.group_goal": {"en": "Main goal", "fr": "Objectif principal"},
