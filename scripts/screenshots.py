@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "sample_data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
@@ -62,6 +63,11 @@ class Camera:
             print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
         if scroll:
             self.page.evaluate(SCROLL_TOP)
+
+    def upload(self, label_key: str, path: Path) -> None:
+        uploader = self.page.get_by_test_id("stFileUploader").filter(has_text=tr(label_key, self.lang))
+        uploader.locator("input[type=file]").set_input_files(str(path))
+        wait_idle(self.page, timeout=120_000)
 
     def open(self, page_key: str) -> None:
         nav = self.page.get_by_test_id("stSidebarNav")
@@ -111,9 +117,20 @@ def journey(camera: Camera, smoke: bool) -> None:
         camera.shoot("review-approved")
     camera.open("compare")
     camera.shoot("compare")
+    # the pages with data of their own: a survey, the members' weights, the follow-up
+    camera.open("journey")
+    camera.upload("listen.ui.upload", SAMPLES / "enquete_fr.csv")
+    camera.click("listen.ui.run")
+    camera.shoot("journey-listening", scroll=True)
+    camera.open("strategy")
+    camera.upload("ui.wsens.upload", SAMPLES / "comex_ponderations_fr.xlsx")
+    camera.click("ui.wsens.compute")
+    camera.shoot("strategy-weights", scroll=True)
     for key in AFTER:
         camera.open(key)
         camera.shoot(key)
+    camera.upload("ui.fu.upload", SAMPLES / "suivi_fr.xlsx")
+    camera.shoot("followup-tracking", scroll=True)
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ def _counting(monkeypatch, module, name):
 def empty_caches():
     for cache in (cached.read_bytes, cached.scores_for, cached.optimize_cached):
         cache.clear()
+    cached.forget_solved()
 
 
 def test_reruns_and_page_visits_do_not_score_the_workspace_again(monkeypatch):
@@ -58,10 +59,12 @@ def test_running_the_same_scenario_again_does_not_solve_again(monkeypatch):
     at = open_page(start(), "backlog")
     upload(at, "small.xlsx", write_workspace(SMALL))
     open_page(at, "scenario")
-    calls = _counting(monkeypatch, cached, "optimize")
+    calls = _counting(monkeypatch, cached, "optimize_staged")
+    solved_again = _counting(monkeypatch, cached, "optimize")
     run_scenario(at, 300.0)
     run_scenario(at, 300.0)
     assert len(calls) == 1
+    assert solved_again == []  # its reasons were written from that one solve
     run_scenario(at, 150.0)
     assert len(calls) == 2
 

@@ -126,6 +126,13 @@ def _keep(memo: OrderedDict, entry: tuple[str, str, str], value: object) -> None
         memo.popitem(last=False)
 
 
+def forget_solved() -> None:
+    """Forget every portfolio solved and explained (tests start from an empty memo)."""
+    with _staged_lock:
+        _staged.clear()
+        _explained.clear()
+
+
 def solve_first(
     key: str, workspace: Workspace, scenario: Scenario, language: str
 ) -> tuple[PortfolioResult, bool]:

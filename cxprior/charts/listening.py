@@ -20,28 +20,39 @@ def _finish(chart: alt.TopLevelMixin, lang: str) -> alt.TopLevelMixin:
 
 
 def quadrant_chart(analysis: DriverAnalysis, lang: str = "en") -> alt.LayerChart:
-    """Each driver's importance (part of R², with its bootstrap interval as an error bar)
+    """Each driver's importance (its share of the explained variance, with its bootstrap interval
+    as an error bar)
     against its performance (mean answer); the rules at the average importance and the
     average performance cut the four quadrants: top left is "fix first"."""
     frame = drivers_frame(analysis)
+    # importance as each driver's share of the explained variance, as the sentences and the
+    # alignment chart say it ("79 %"), its interval scaled the same way
+    scale = (frame["share"] / frame["importance"]).where(frame["importance"].abs() > 1e-12, 0.0)
+    share = frame["share"]
+    middle = (frame["mean"].min() + frame["mean"].max()) / 2
+    order = frame["mean"].rank(method="first")
     data = pd.DataFrame(
         {
             "name": frame["name"],
-            "importance": frame["importance"],
-            "low": frame["low"].fillna(frame["importance"]),
-            "high": frame["high"].fillna(frame["importance"]),
+            "importance": share,
+            "low": (frame["low"] * scale).fillna(share),
+            "high": (frame["high"] * scale).fillna(share),
             "mean": frame["mean"],
             "key": frame["most_significant"].map({True: "top", False: "other"}),
-            "share_text": [format_percent(s, lang) for s in frame["share"]],
+            # labels right of the points on the left half, left of them on the right half, and
+            # every other one below its point, so that neighbours do not write over each other
+            "side": ["left" if m <= middle else "right" for m in frame["mean"]],
+            "below": [int(r) % 2 == 0 for r in order],
+            "share_text": [format_percent(s, lang) for s in share],
             "mean_text": [format_number(m, lang, 2) for m in frame["mean"]],
             "interval_text": [
-                "–" if pd.isna(lo) else f"{format_number(lo, lang, 3)} – {format_number(hi, lang, 3)}"
-                for lo, hi in zip(frame["low"], frame["high"], strict=True)
+                "–" if pd.isna(lo) else f"{format_percent(lo * k, lang)} – {format_percent(hi * k, lang)}"
+                for lo, hi, k in zip(frame["low"], frame["high"], scale, strict=True)
             ],
         }
     )
-    x = alt.X("mean:Q", title=tr("listen.chart.performance", lang), scale=alt.Scale(zero=False))
-    y = alt.Y("importance:Q", title=tr("listen.chart.importance", lang))
+    x = alt.X("mean:Q", title=tr("listen.chart.performance", lang), scale=alt.Scale(zero=False, nice=True))
+    y = alt.Y("importance:Q", title=tr("listen.chart.importance", lang), axis=alt.Axis(format="%"))
     colour = alt.Color(
         "key:N",
         scale=alt.Scale(domain=["top", "other"], range=[WARNING_COLOUR, SELECTED_COLOUR]),
@@ -56,12 +67,22 @@ def quadrant_chart(analysis: DriverAnalysis, lang: str = "en") -> alt.LayerChart
     base = alt.Chart(data)
     bars = base.mark_rule(strokeWidth=2, opacity=0.6).encode(x=x, y="low:Q", y2="high:Q", color=colour)
     points = base.mark_circle(size=110, opacity=1).encode(x=x, y=y, color=colour, tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=8, dy=-6).encode(x=x, y=y, text="name:N")
+    labels = [
+        base.transform_filter(f"datum.side == '{side}' && datum.below == {str(below).lower()}")
+        .mark_text(
+            align="left" if side == "left" else "right",
+            dx=8 if side == "left" else -8,
+            dy=12 if below else -8,
+        )
+        .encode(x=x, y=y, text="name:N")
+        for side in ("left", "right")
+        for below in (False, True)
+    ]
     means = pd.DataFrame({"mean": [data["mean"].mean()], "importance": [data["importance"].mean()]})
     rule = {"color": EXCLUDED_COLOUR, "strokeDash": [4, 4]}
     cut_x = alt.Chart(means).mark_rule(**rule).encode(x="mean:Q")
     cut_y = alt.Chart(means).mark_rule(**rule).encode(y="importance:Q")
-    return _finish(alt.layer(cut_x, cut_y, bars, points, labels).properties(height=320), lang)
+    return _finish(alt.layer(cut_x, cut_y, bars, points, *labels).properties(height=320), lang)
 
 
 def alignment_chart(alignment: Alignment, lang: str = "en") -> alt.Chart:

@@ -136,6 +136,18 @@ def app_url(chromium_path: Path, tmp_path_factory) -> Iterator[str]:
         stop_app(process)
 
 
+@pytest.fixture
+def own_app_url(chromium_path: Path, tmp_path: Path) -> Iterator[str]:
+    """A server of its own, on an empty store: for a journey whose saved and approved scenarios
+    must meet no other test's (the shared server's approved scenario would reopen read-only)."""
+    port = free_port()
+    process = start_app(port, database=tmp_path / "cxprior.db")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop_app(process)
+
+
 @pytest.fixture(scope="session")
 def browser(chromium_path: Path) -> Iterator[object]:
     from playwright.sync_api import sync_playwright

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import free_port, start_app, stop_app, wait_idle
+from conftest import wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -26,18 +26,6 @@ def _run(page) -> None:
     page.get_by_role("button", name="Run the optimizer").click()
     wait_idle(page, timeout=120_000)
     page.get_by_role("heading", name=re.compile("^Result: ")).wait_for()
-
-
-@pytest.fixture
-def own_app_url(chromium_path, tmp_path):
-    """A server of its own: the shared one holds the journey's approved scenario, which a
-    refresh would reopen here (approved scenarios are read-only)."""
-    port = free_port()
-    process = start_app(port, database=tmp_path / "cxprior.db")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_app(process)
 
 
 def test_a_cap_emptied_in_the_browser_is_gone_and_a_refresh_keeps_name_and_scenario(browser, own_app_url):

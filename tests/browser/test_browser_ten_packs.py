@@ -15,23 +15,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import free_port, start_app, stop_app, wait_idle
+from conftest import wait_idle
 from pypdf import PdfReader
 
 from cxprior.charts import GOAL_COLOUR, SELECTED_COLOUR
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def own_app_url(chromium_path, tmp_path):
-    """A server of its own, so that its review page holds this test's two scenarios only."""
-    port = free_port()
-    process = start_app(port, database=tmp_path / "cxprior.db")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_app(process)
 
 
 def coloured_pixels(image, colour: str) -> int:

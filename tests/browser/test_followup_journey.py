@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port, start_app, stop_app, wait_idle
+from conftest import ROOT, wait_idle
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -18,16 +18,6 @@ pytestmark = pytest.mark.browser
 FOLLOWUP = ROOT / "sample_data" / "suivi_fr.xlsx"
 SHOTS = Path("/tmp/cxprior_journey")
 SLOW = 120_000  # a page change on a loaded 2-core machine
-
-
-@pytest.fixture
-def own_app_url(chromium_path, tmp_path):
-    port = free_port()
-    process = start_app(port, database=tmp_path / "cxprior.db")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_app(process)
 
 
 def _nav(page, title: str) -> None:
