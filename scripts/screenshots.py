@@ -110,11 +110,11 @@ def journey(camera: Camera, smoke: bool) -> None:
     camera.click("ui.scenario.submit_review")
     camera.shoot("scenario-submitted")
     camera.open("review")
-    camera.shoot("review-submitted")
+    camera.shoot("review-submitted", scroll=True)
     approve = page.get_by_role("button", name=tr("ui.decision.approve", lang), exact=True)
     if approve.count():  # the second language finds the first one's scenario decided already
         approve.first.click()
-        camera.shoot("review-approved")
+        camera.shoot("review-approved", scroll=True)
     camera.open("compare")
     camera.shoot("compare")
     # the pages with data of their own: a survey, the members' weights, the follow-up

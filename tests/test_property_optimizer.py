@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -265,8 +266,9 @@ def _ids(every: Portfolios, mask: np.ndarray) -> list[tuple[str, ...]]:
 
 
 @st.composite
-def broken_scenarios(draw, ws: Workspace) -> Scenario:
-    """Scenarios naming things that do not exist or numbers that cannot be."""
+def broken_scenarios(draw, ws: Workspace) -> Callable[[], Scenario]:
+    """Scenarios naming things that do not exist or numbers that cannot be, to be made in the
+    test (a negative budget is refused as soon as the scenario is made)."""
     ids = [i.initiative_id for i in ws.initiatives]
     unknown = draw(st.sampled_from(["I-99", "", "i00", " I00"]))
     how = draw(
@@ -283,16 +285,16 @@ def broken_scenarios(draw, ws: Workspace) -> Scenario:
         "count": {"max_initiatives": -1},
         "gap": {"mip_gap": draw(st.sampled_from([-1e-3, 1.0, 2.0]))},
     }[how]
-    return Scenario(**{**base.__dict__, **changes})
+    return lambda: Scenario(**{**base.__dict__, **changes})
 
 
 @SETTINGS
 @given(st.data())
 def test_a_scenario_naming_what_does_not_exist_is_refused_with_a_message(data):
     ws = data.draw(workspaces(max_items=4))
-    scenario = data.draw(broken_scenarios(ws))
+    make_scenario = data.draw(broken_scenarios(ws))
     with pytest.raises(ScenarioError) as caught:
-        optimize(ws, scenario, explain=False)
+        optimize(ws, make_scenario(), explain=False)
     assert caught.value.message.strip()
 
 

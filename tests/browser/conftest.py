@@ -141,7 +141,7 @@ def own_app_url(chromium_path: Path, tmp_path: Path) -> Iterator[str]:
     """A server of its own, on an empty store: for a journey whose saved and approved scenarios
     must meet no other test's (the shared server's approved scenario would reopen read-only)."""
     port = free_port()
-    process = start_app(port, database=tmp_path / "cxprior.db")
+    process = start_app(port, database=tmp_path / "cxprior.db", log_path=tmp_path / "server.log")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -61,8 +61,11 @@ def _save_and_submit(page, name: str, total_budget: str | None) -> None:
     page.get_by_role("heading", name=re.compile("^Result: ")).wait_for()
     page.get_by_role("button", name="Save", exact=True).click()
     wait_idle(page)
+    # each action's run must be over before the next click, or a page change would drop it
+    page.get_by_text(f"Scenario “{name}” is saved.").wait_for(timeout=120_000)
     page.get_by_role("button", name="Hand to COMEX for review").click()
     wait_idle(page)
+    page.get_by_text(f"{name} is now the scenario COMEX reviews.").wait_for(timeout=120_000)
 
 
 def _pick(page, scenario: str) -> None:
@@ -103,6 +106,7 @@ def test_ten_packs_in_a_row_from_the_review_page_all_have_their_charts(browser, 
     wait_idle(page)
     page.get_by_role("button", name="Approve").click()
     wait_idle(page, timeout=120_000)
+    page.get_by_text(re.compile("^Status: approved")).wait_for(timeout=120_000)
     packs.append(("en", "Yearly budgets", _download(page, "COMEX pack (PDF)")))
 
     # one scenario at a time is handed over: the second comes once the first is decided
