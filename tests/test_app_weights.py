@@ -107,3 +107,13 @@ def test_the_review_page_shows_the_section():
     assert any(s.startswith("The portfolio holds while") for s in sentences(comex))
     assert [c for c in table_with(comex, "core_index").columns if c in NAMES] == list(NAMES)
     assert not [b for b in comex.button if b.key == "wsens_consensus_review"]
+
+
+def test_without_members_weights_the_review_page_says_where_they_are_entered():
+    at = open_page(start(), "scenario")
+    at.button(key="scenario_run").click().run()
+    at.button(key="scenario_submit_review").click().run()
+    comex = open_page(start(author="Marc Durand"), "review")
+    assert "No member's weights yet: each member enters theirs on the Strategy page." in [
+        i.value for i in comex.info
+    ]

@@ -53,7 +53,8 @@ def weights_section(run: ScenarioRun | None = None, *, section: str = "strategy"
         st.caption(t("ui.wsens.enter_on_strategy"))
     raw = members_raw(workspace)
     if not raw:
-        st.info(t("ui.wsens.no_members"), icon=":material/info:")
+        key = "ui.wsens.no_members" if run is None else "ui.wsens.no_members_review"
+        st.info(t(key), icon=":material/info:")
         return
     try:
         members = member_weights(raw, [g.goal_id for g in workspace.goals], lang())

@@ -298,8 +298,8 @@ _PHASE_SHARE: dict[str, dict[str, str]] = {
 _CHART: dict[str, dict[str, str]] = {
     "listen.chart.performance": {"en": "Performance (mean answer)", "fr": "Performance (note moyenne)"},
     "listen.chart.importance": {
-        "en": "Importance (share of what the phases explain, 90% interval)",
-        "fr": "Importance (part de ce qu'expliquent les phases, intervalle à 90 %)",
+        "en": "Importance (share explained)",
+        "fr": "Importance (part expliquée)",
     },
     "listen.chart.driver": {"en": "Driver", "fr": "Facteur"},
     "listen.chart.share": {"en": "Share", "fr": "Part"},

@@ -61,6 +61,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Aucune pondération de membre pour l'instant : chargez un classeur Pondérations "
         "ou saisissez les vôtres.",
     },
+    "ui.wsens.no_members_review": {
+        "en": "No member's weights yet: each member enters theirs on the Strategy page.",
+        "fr": "Aucune pondération de membre pour l'instant : chaque membre saisit les siennes sur "
+        "la page Stratégie.",
+    },
     "ui.wsens.compute": {"en": "Compute the weight sensitivity", "fr": "Calculer la sensibilité aux poids"},
     "ui.wsens.computing": {
         "en": "Re-solving the portfolio under other weights…",
