@@ -93,20 +93,23 @@ def main() -> int:
             # the first metric of the result is its value: it changes with the budget
             value = page.get_by_test_id("stMetricValue").first
 
+            shown: list[float] = []  # click → the new portfolio's figures on screen
+
             def submit(budget: float) -> float:
-                """Type a budget and click "Run the optimizer"; return the seconds until the page
-                shows the new portfolio."""
+                """Type a budget and click "Run the optimizer"; keep the seconds until the new
+                portfolio shows (its headline), return the seconds until the page is complete
+                (its reasons written)."""
                 before = value.inner_text() if value.count() else ""
                 started = time.perf_counter()
                 budget_input.fill(str(round(budget)))
                 run.click()
-                page.wait_for_function(
-                    f"""() => {{
-                        const value = document.querySelector("[data-testid='stMetricValue']");
-                        return {STATE} === 'notRunning' && value && value.innerText !== {before!r};
-                    }}""",
-                    timeout=300_000,
-                )
+                changed = f"""(() => {{
+                    const value = document.querySelector("[data-testid='stMetricValue']");
+                    return value && value.innerText !== {before!r};
+                }})()"""
+                page.wait_for_function(f"() => {changed}", timeout=300_000)
+                shown.append(time.perf_counter() - started)
+                page.wait_for_function(f"() => {STATE} === 'notRunning' && {changed}", timeout=300_000)
                 return time.perf_counter() - started
 
             first = submit(asked * 0.40)
@@ -138,6 +141,10 @@ def main() -> int:
     print()
     print(f"budget change → refreshed results, n={args.n}, {len(totals)} changes (target ≤ 1.5 s):")
     print(f"  median {statistics.median(totals):.2f} s, max {max(totals):.2f} s")
+    print(
+        f"  the portfolio itself on screen (its reasons follow): median {statistics.median(shown):.2f} s, "
+        f"max {max(shown):.2f} s (target ≤ 0.6 s on the 48-initiative sample)"
+    )
     print(f"  of which the solver itself (optimize, as reported): median {statistics.median(solves):.2f} s")
     overhead = [total - solve for total, solve in zip(totals, solves, strict=True)]
     print(
