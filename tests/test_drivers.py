@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
 
 import numpy as np
@@ -431,3 +432,13 @@ def test_without_a_solved_portfolio_or_a_common_phase_the_alignment_says_so():
     none = phase_alignment(only_price, workspace, result)
     assert none.phases == () and none.index is None
     assert alignment_sentence(none).startswith("No driver is named like a journey phase")
+
+
+def test_an_analysis_comes_back_from_its_json_as_the_store_keeps_it():
+    rng = np.random.default_rng(5)
+    drivers = rng.normal(size=(200, 2))
+    outcome = 2 * drivers[:, 0] + drivers[:, 1] + rng.normal(size=200)
+    analysis = analyse_drivers(outcome, drivers, ["Get help", "Buy"], resamples=20, seed=1)
+    back = DriverAnalysis.from_json(json.loads(json.dumps(analysis.to_json())))
+    assert back.to_json() == analysis.to_json()
+    assert back.most_significant == "Get help" and back.has_intervals

@@ -153,3 +153,21 @@ def test_progress_counts_increase_to_the_total_with_a_time_left_estimate(mixed):
         assert all(left is not None and left >= 0 for _, _, left in calls)
         assert calls[-1][2] == 0.0
     assert len(calls) == 60 // chunk_size(60, 2)  # with workers, once per chunk of draws
+
+
+def test_starting_the_workers_again_hands_the_pool_no_more_tasks(monkeypatch):
+    # the Scenario page asks for the workers on every rerun: only the first asking starts them
+    from cxprior.portfolio import draw_pool
+
+    submitted = []
+
+    class Pool:
+        def submit(self, task):
+            submitted.append(task)
+
+    pool = Pool()
+    monkeypatch.setattr(draw_pool, "_pool", lambda size: pool)
+    monkeypatch.setattr(draw_pool, "_STARTED", None)
+    draw_pool.start_workers(2)
+    draw_pool.start_workers(2)
+    assert len(submitted) == 2

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from cxprior.analysis import (
     Alignment,
     DriverAnalysis,
-    DriverResult,
     ScenarioRun,
     Tracking,
     phase_alignment,
@@ -121,33 +120,10 @@ def survey_analysis(workspace: Workspace) -> DriverAnalysis | None:
         return None
     try:
         history = db.survey_history(ref.name, limit=1)
-        return analysis_from_json(json.loads(history[0].survey.analysis)) if history else None
+        return DriverAnalysis.from_json(json.loads(history[0].survey.analysis)) if history else None
     except (CxpriorError, ValueError, KeyError, TypeError) as error:
         LOG.warning("stored survey analysis left out of the pack: %s", error)
         return None
-
-
-def analysis_from_json(document: dict) -> DriverAnalysis:
-    """A key-driver analysis back from its `drivers` JSON (DESIGN.md): what the alignment reads."""
-    drivers = tuple(
-        DriverResult(
-            str(d["name"]),
-            float(d["importance"]),
-            float(d["share"]),
-            None if d.get("low") is None else float(d["low"]),
-            None if d.get("high") is None else float(d["high"]),
-            float(d["mean"]),
-            0.0,  # the slope is not kept: nothing here reads it
-        )
-        for d in document["drivers"]
-    )
-    return DriverAnalysis(
-        n=int(document["n"]),
-        dropped=int(document["dropped"]),
-        r2=float(document["r2"]),
-        drivers=drivers,
-        most_significant=str(document["most_significant"]),
-    )
 
 
 def _followup(scenario_id: int | None) -> FollowUp | None:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from cxprior import charts
 from cxprior.analysis import ScenarioRun
-from cxprior.domain import Scores, Workspace, window
+from cxprior.domain import Scores, has_flexible_starts
 from cxprior.i18n import format_number, tr
 from cxprior.portfolio import capacity_frame, spend_frame
 from ui import cached, state
@@ -21,15 +21,6 @@ from ui.tables import show_in_full, show_table
 from ui.text import lang, md, t
 
 GROUPS = ("team", "goal")
-
-
-def has_flexible(workspace: Workspace) -> bool:
-    """Some initiative may start later than its earliest start (it has a later latest start)."""
-    efforts = workspace.efforts_by_initiative
-    return any(
-        window(i, workspace.periods, efforts.get(i.initiative_id, ())).max_shift > 0
-        for i in workspace.initiatives
-    )
 
 
 def roadmap_section(run: ScenarioRun, scores: Scores) -> None:
@@ -69,7 +60,7 @@ def roadmap_section(run: ScenarioRun, scores: Scores) -> None:
 def _shifting_note(run: ScenarioRun, scores: Scores) -> None:
     """Whether starts could move in this run and, when they could, what that bought."""
     ws = run.workspace
-    if not has_flexible(ws):
+    if not has_flexible_starts(ws):
         st.caption(t("road.ui.no_flexible"))
         return
     if not run.scenario.allow_shift:

@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 
 import streamlit as st
 
-from cxprior.domain import Scenario, Workspace
+from cxprior.domain import Scenario, Workspace, has_flexible_starts
 from cxprior.i18n import format_money, format_number, format_percent, tr
 from ui import access, state
-from ui.roadmap import has_flexible
 from ui.text import lang, md, t
 
 MONEY = {"min_value": 0.0, "step": 10_000.0, "format": "%.0f"}
@@ -62,7 +61,7 @@ def form_values(workspace: Workspace, scenario: Scenario) -> dict[str, object]:
         values[f"scenario_share_{goal.goal_id}"] = 100 * share if share > 0 else None
     for iid in [*force_in, *force_out]:
         values[f"scenario_reason_{iid}"] = scenario.force_reasons.get(iid, "")
-    values[state.ALLOW_SHIFT] = scenario.allow_shift and has_flexible(workspace)
+    values[state.ALLOW_SHIFT] = scenario.allow_shift and has_flexible_starts(workspace)
     for capacity in workspace.capacities:
         changed = scenario.capacity_overrides.get(capacity.team, {}).get(capacity.period)
         values[state.capacity_key(capacity.team, capacity.period)] = (
@@ -261,7 +260,7 @@ def _roadmap(workspace: Workspace, base: Scenario) -> tuple[bool, dict[str, dict
     """Later starts on or off, and each team's capacity per period (an empty field keeps the
     Capacity sheet's). Shown only when the workspace has a Capacity sheet or initiatives that
     may start later; the toggle is disabled, with why, when none may."""
-    flexible = has_flexible(workspace)
+    flexible = has_flexible_starts(workspace)
     if not flexible and not workspace.capacities:
         return base.allow_shift, {}
     with st.expander(t("road.form.section"), expanded=bool(base.capacity_overrides) or not base.allow_shift):

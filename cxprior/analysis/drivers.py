@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -146,6 +146,34 @@ class DriverAnalysis:
             return False
         first, second = self.drivers[0], self.drivers[1]
         return first.low <= second.high and second.low <= first.high  # type: ignore[operator]
+
+    @classmethod
+    def from_json(cls, document: Mapping[str, Any]) -> DriverAnalysis:
+        """The analysis back from its `drivers` JSON (`to_json`), as the store keeps it. The JSON
+        holds no slopes, warnings or segments: they come back as 0 and empty."""
+
+        def bound(value: object) -> float | None:
+            return None if value is None else float(value)  # type: ignore[arg-type]
+
+        drivers = tuple(
+            DriverResult(
+                str(d["name"]),
+                float(d["importance"]),
+                float(d["share"]),
+                bound(d.get("low")),
+                bound(d.get("high")),
+                float(d["mean"]),
+                0.0,
+            )
+            for d in document["drivers"]
+        )
+        return cls(
+            n=int(document["n"]),
+            dropped=int(document["dropped"]),
+            r2=float(document["r2"]),
+            drivers=drivers,
+            most_significant=str(document["most_significant"]),
+        )
 
     def to_json(self) -> dict[str, object]:
         """The `drivers` JSON contract of DESIGN.md; nothing more, nothing renamed."""

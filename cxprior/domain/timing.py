@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from cxprior.domain.workspace import Effort, Initiative
+from cxprior.domain.workspace import Effort, Initiative, Workspace
 
 
 @dataclass(frozen=True)
@@ -93,4 +93,14 @@ def costs_as_started(initiative: Initiative, periods: tuple[str, ...], start: st
         return {p: float(initiative.period_costs.get(p, 0.0)) for p in periods}
     return shift_profile(
         initiative.period_costs, periods, periods.index(start) - earliest_index(initiative, periods)
+    )
+
+
+def has_flexible_starts(workspace: Workspace) -> bool:
+    """Some initiative may start later than its earliest start (its latest start, and a cost
+    profile that can move, allow it): what the roadmap's "later starts" switch is about."""
+    efforts = workspace.efforts_by_initiative
+    return any(
+        window(i, workspace.periods, efforts.get(i.initiative_id, ())).max_shift > 0
+        for i in workspace.initiatives
     )

@@ -271,6 +271,7 @@ def _worker_chunk(model: DrawModel, first: int, costs: np.ndarray, goal_coefs: n
 _POOL_LOCK = threading.Lock()
 _POOL: ProcessPoolExecutor | None = None
 _POOL_SIZE = 0
+_STARTED: ProcessPoolExecutor | None = None  # the pool whose workers were started ahead
 
 
 def available_cores() -> int:
@@ -297,10 +298,16 @@ def _pool(size: int) -> ProcessPoolExecutor:
 def start_workers(workers: int | None = None) -> None:
     """Start the worker processes now, in the background (a no-op when they run already), so
     that an analysis does not wait for Python and HiGHS to load in them."""
+    global _STARTED
     count = available_cores() if workers is None else workers
     if count < 1 or multiprocessing.parent_process() is not None:
         return
     pool = _pool(count)
+    # the app asks on every rerun of the Scenario page: only a new (or larger) pool gets tasks
+    with _POOL_LOCK:
+        if _STARTED is pool:
+            return
+        _STARTED = pool
     for _ in range(count):
         pool.submit(_ready)
 

@@ -38,10 +38,10 @@ from cxprior.domain import (
     Workspace,
     earliest_index,
     focus_indicators,
+    has_flexible_starts,
     score,
     shift_profile,
     value_per_meur,
-    window,
 )
 from cxprior.i18n import CATALOG, format_money, format_number, format_percent, normalise_language, tr
 from cxprior.portfolio import (
@@ -329,10 +329,7 @@ class ReportRoadmap:
 def has_roadmap(ws: Workspace) -> bool:
     """The workspace plans when and by whom: it has team capacity, or initiatives that may
     start later than their earliest start (a v1 workspace has neither)."""
-    if ws.capacities:
-        return True
-    efforts = ws.efforts_by_initiative
-    return any(window(i, ws.periods, efforts.get(i.initiative_id, ())).max_shift > 0 for i in ws.initiatives)
+    return bool(ws.capacities) or has_flexible_starts(ws)
 
 
 def report_roadmap(ws: Workspace, result: PortfolioResult, scores: Scores, lang: str) -> ReportRoadmap | None:
