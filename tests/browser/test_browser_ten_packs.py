@@ -81,8 +81,11 @@ def _pick(page, scenario: str) -> None:
 
 
 def _download(page, button: str) -> bytes:
+    # the review page's own button (by its key): while a run redraws the page, the button of
+    # the run before may still stand beside it
+    wait_idle(page, timeout=120_000)
     with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("button", name=button).click()
+        page.locator(".st-key-review_pack_pdf").get_by_role("button", name=button).click()
     return Path(download.value.path()).read_bytes()
 
 
