@@ -3,7 +3,8 @@
 Every command runs as a user runs it, `python -X importtime -m cxprior …`, and the modules
 the interpreter reports having imported are checked: `validate` reads the workbook without
 the solver, the database, the charts or the PDF stack; `optimize` solves without the report
-stack; `--help` loads no third-party library at all. The faces of the packages load each name
+stack; neither loads pandas or pandera (the table rules run on numpy arrays); `--help` loads no
+third-party library at all. The faces of the packages load each name
 on first use (cxprior.lazy), and every name a face promises is still there.
 """
 
@@ -29,6 +30,8 @@ REPORT = {"fpdf", "altair", "vl_convert"}
 # the workbook is read by the standard library's XML parser: openpyxl only writes
 WRITER = {"openpyxl"}
 TABLES = {"pandas", "pandera", "numpy", "pyarrow"}
+# what reading a workbook no longer needs: the data frames and their schema library
+FRAMES = {"pandas", "pandera", "pyarrow", "pydantic", "typeguard"}
 
 
 def imported_by(*arguments: str) -> tuple[int, set[str]]:
@@ -64,8 +67,37 @@ def test_a_command_s_help_is_as_light():
 def test_validate_reads_the_sample_without_solver_database_charts_or_pdf():
     code, names = imported_by("validate", str(SAMPLE))
     assert code == 0
-    assert "pandera" in names  # the table rules are still pandera's
     assert not names & (SOLVER | DATABASE | REPORT | WRITER | {"streamlit"})
+
+
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["summary", "json"])
+def test_validate_reads_and_checks_the_sample_without_pandas_or_pandera(output):
+    code, names = imported_by("validate", str(SAMPLE), *output)
+    assert code == 0
+    assert "numpy" in names  # the per-column rules run on numpy arrays
+    assert not names & FRAMES
+
+
+def test_validate_reports_a_workbook_s_problems_without_pandas_or_pandera(tmp_path):
+    book = tmp_path / "duplicate.xlsx"
+    book.write_bytes(_sample_with_a_repeated_goal_and_a_negative_weight())
+    code, names = imported_by("validate", str(book))
+    assert code == 1
+    assert not names & FRAMES
+
+
+def _sample_with_a_repeated_goal_and_a_negative_weight() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(SAMPLE)
+    goals = book.worksheets[0]
+    goals.cell(3, 1).value = goals.cell(2, 1).value
+    goals.cell(2, 3).value = -1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("output", [["--json", "-"], []], ids=["json", "summary"])
@@ -73,7 +105,7 @@ def test_optimize_solves_the_sample_without_the_report_stack(output):
     code, names = imported_by("optimize", str(SAMPLE), *output)
     assert code == 0
     assert "highspy" in names
-    assert not names & (DATABASE | REPORT | WRITER | {"streamlit"})
+    assert not names & (DATABASE | REPORT | WRITER | FRAMES | {"streamlit"})
 
 
 def test_optimize_loads_the_report_stack_when_it_writes_the_portfolio_workbook(tmp_path):

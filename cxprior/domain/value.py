@@ -8,11 +8,13 @@ contribution per goal; the per-goal parts add up to the value.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from cxprior.domain.workspace import Workspace
 from cxprior.i18n import tr
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ def value_table(workspace: Workspace, scores: Scores | None = None) -> pd.DataFr
     Columns: initiative_id, name, team, journey_phase, cost, confidence, mandatory,
     value, value_per_meur (value points per million euros), then `goal:<goal_id>` per goal.
     """
+    import pandas as pd  # here, not at the top: `score` (validate, optimize) needs no pandas
+
     scores = scores or score(workspace)
     rows = []
     for i in workspace.initiatives:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from cxprior.domain import TOTAL_PERIOD, Problem, TeamBacklog, Workspace
 from cxprior.i18n import tr
@@ -31,12 +31,15 @@ from cxprior.workbook.tables import (
     suggest,
 )
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 # --- the app's edited table ---------------------------------------------------------------
 
 
-def _cell(value: object) -> object:
-    """A data-editor cell as the reader would give it (NaN, NA and numpy scalars unwrapped)."""
-    if value is None or value is pd.NA or value is pd.NaT:
+def _cell(value: object, missing: tuple[object, ...]) -> object:
+    """A data-editor cell as the reader would give it (NaN, `missing` and numpy scalars unwrapped)."""
+    if value is None or any(value is m for m in missing):
         return None
     if isinstance(value, np.generic):
         value = value.item()
@@ -49,10 +52,13 @@ def _cell(value: object) -> object:
 
 def raw_from_frame(frame: pd.DataFrame, sheet: str, keep: Callable[[str], bool]) -> RawSheet:
     """A table as the reader would have read it: first data row = 2, empty rows skipped."""
+    import pandas as pd  # the app's table is a DataFrame, pandas is loaded; the file reader never needs it
+
+    missing = (pd.NA, pd.NaT)
     headers = {n: str(c) for n, c in enumerate(frame.columns)}
     raw = RawSheet(sheet, headers)
     kept = [n for n, h in headers.items() if keep(h)]
-    columns = {n: [_cell(v) for v in frame.iloc[:, n].tolist()] for n in kept}
+    columns = {n: [_cell(v, missing) for v in frame.iloc[:, n].tolist()] for n in kept}
     for position in range(frame.shape[0]):
         cells = [columns[n][position] for n in kept]
         if all(is_blank(c) for c in cells):

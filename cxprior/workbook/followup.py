@@ -19,10 +19,8 @@ import os
 import zipfile
 import zlib
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from xml.etree.ElementTree import ParseError
-
-import pandas as pd
 
 from cxprior.domain import (
     FollowUp,
@@ -57,6 +55,9 @@ from cxprior.workbook.tables import (
     suggest,
 )
 from cxprior.workbook.writer import sheet_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["FollowUpRead", "read_followup", "read_followup_frames"]
 
@@ -127,6 +128,8 @@ def read_followup_frames(
     messages as a file: headers as in the workbook (English or French, `spent_<period>`),
     problems located on the sheet named in `lang`, with row numbers as if the headers were on
     row 1. Rows left entirely empty are skipped. Raises WorkbookError listing every problem."""
+    import pandas as pd  # the app's tables are DataFrames, pandas is loaded; a file never needs it
+
     raws: dict[str, RawSheet] = {}
     for spec, frame in ((contract.PROGRESS, progress), (contract.MEASUREMENTS, measurements)):
         if frame is None:
@@ -134,7 +137,7 @@ def read_followup_frames(
         raw = RawSheet(sheet_name(spec, lang), {n: str(c) for n, c in enumerate(frame.columns, start=1)})
         raw.values = {n: [] for n in raw.headers}
         for row, cells in enumerate(frame.itertuples(index=False, name=None), start=2):
-            cells = [None if _blank(c) else c for c in cells]
+            cells = [None if _blank(c, pd.NA) else c for c in cells]
             if all(c is None for c in cells):
                 continue
             raw.rows.append(row)
@@ -144,8 +147,8 @@ def read_followup_frames(
     return _build(raws, workspace, lang, [], [])
 
 
-def _blank(cell: object) -> bool:
-    if cell is None or cell is pd.NA:
+def _blank(cell: object, na: object) -> bool:
+    if cell is None or cell is na:
         return True
     if isinstance(cell, float) and math.isnan(cell):
         return True
@@ -187,11 +190,6 @@ def _unknown(table: Table, row: int, key: str, message_key: str, value: str, kno
     table.add(row, key, message_key, value=value, hint=suffix)
 
 
-def _records(table: Table, *keys: str):
-    frame = table.frame
-    return zip(frame.index.tolist(), *(frame[key].tolist() for key in keys), strict=True)
-
-
 def read_progress(table: Table, workspace: Workspace) -> tuple[list[Progress], list[Problem]]:
     """The Progress rows and their warnings; problems go to `table.problems`."""
     check_columns(table)
@@ -203,9 +201,9 @@ def read_progress(table: Table, workspace: Workspace) -> tuple[list[Progress], l
         if period in periods:
             continue
         column = f"spent:{period}"
-        filled = table.frame[column].notna()
+        filled = table.filled(column)
         if filled.any():
-            first = int(table.frame.index[filled.to_numpy()][0])
+            first = table.rows[int(filled.argmax())]
             table.add(first, column, "fu.spent_period_unknown", period=period, periods=horizon)
         else:
             table.notes.append(
@@ -220,8 +218,8 @@ def read_progress(table: Table, workspace: Workspace) -> tuple[list[Progress], l
     rows: list[Progress] = []
     warnings: list[Problem] = []
     spent_columns = [f"spent:{p}" for p in in_horizon]
-    spent_values = [table.frame[c].tolist() for c in spent_columns]
-    for n, (row, iid, word, start) in enumerate(_records(table, "initiative_id", "status", "start")):
+    spent_values = [table.values(c) for c in spent_columns]
+    for n, (row, iid, word, start) in enumerate(table.records("initiative_id", "status", "start")):
         if iid is not None and iid not in known and table.ok(row, "initiative_id"):
             _unknown(table, row, "initiative_id", "fu.unknown_initiative", iid, known)
         status = status_of(word) if word is not None else None
@@ -258,7 +256,7 @@ def read_measurements(table: Table, workspace: Workspace) -> list[Measurement]:
     known = workspace.kpi_by_id
     first: dict[tuple[str, str], int] = {}
     found = []
-    for row, kpi_id, period, value in _records(table, "kpi_id", "period", "value"):
+    for row, kpi_id, period, value in table.records("kpi_id", "period", "value"):
         if kpi_id is not None and kpi_id not in known and table.ok(row, "kpi_id"):
             _unknown(table, row, "kpi_id", "fu.unknown_kpi", kpi_id, known)
         if period is not None and period not in periods and table.ok(row, "period"):

@@ -26,7 +26,6 @@ from collections.abc import Mapping
 from typing import BinaryIO
 from xml.etree.ElementTree import ParseError
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
@@ -99,22 +98,14 @@ def _read_weights(table: Table, workspace: Workspace) -> MemberWeights:
     check_columns(table)
     goal_ids = tuple(g.goal_id for g in workspace.goals)
     known = set(goal_ids)
-    frame = table.frame
-    if frame.shape[0] == 0 and not table.problems:
+    if table.size == 0 and not table.problems:
         table.problems.append(Problem(table.sheet, None, "", tr("wb.weights.empty", table.lang)))
     spelling: dict[str, str] = {}  # folded name → the name as first written
     first_row: dict[str, int] = {}
     given: dict[str, dict[str, float]] = {}
     seen: dict[tuple[str, str], int] = {}
     refused: set[str] = set()  # members with a goal id refused: likely the goal they miss
-    records = zip(
-        frame.index.tolist(),
-        frame["member"].tolist(),
-        frame["goal_id"].tolist(),
-        frame["weight"].tolist(),
-        strict=True,
-    )
-    for row, member, goal_id, weight in records:
+    for row, member, goal_id, weight in table.records("member", "goal_id", "weight"):
         if member is None:
             continue
         key = fold(member)
@@ -168,6 +159,8 @@ def write_member_weights(weights: Mapping[str, Mapping[str, float]], lang: str =
     as given (the reader normalises them), a note on each header and a "> 0" check on the
     weights. An empty mapping gives the empty sheet to fill. `read_member_weights` reads it
     back into the same (normalised) weights."""
+    import pandas as pd  # `write_table` takes a DataFrame; reading the sheet never needs pandas
+
     spec = contract.WEIGHTS
     headers = [column_name(c, lang) for c in spec.columns]
     rows = [[member, goal_id, float(w)] for member, given in weights.items() for goal_id, w in given.items()]

@@ -33,11 +33,6 @@ class RoadmapSheets:
     problems: tuple[Problem, ...]
 
 
-def _records(table: Table, *keys: str) -> Iterable[tuple]:
-    frame = table.frame
-    return zip(frame.index.tolist(), *(frame[key].tolist() for key in keys), strict=True)
-
-
 def _hint(value: str, known: Iterable[str], lang: str) -> str:
     match = suggest(value, known)
     return tr("wb.did_you_mean", lang, value=match) if match else ""
@@ -61,7 +56,7 @@ def check_start_windows(
     lang = table.lang
     periods = table.periods
     by_id = {i.initiative_id: i for i in initiatives if i.initiative_id is not None}
-    for row, initiative in zip(table.frame.index.tolist(), initiatives, strict=True):
+    for row, initiative in zip(table.rows, initiatives, strict=True):
         latest = initiative.latest_start
         if latest is not None and table.ok(row, "latest_start") and _costs_ok(table, row):
             _check_latest_start(table, row, initiative, latest, periods)
@@ -143,7 +138,7 @@ def read_roadmap(
         return RoadmapSheets(tuple(capacities), (), ())
     initiatives_table = tables.get(contract.INITIATIVES.key)
     by_id = {i.initiative_id: i for i in initiatives if i.initiative_id is not None}
-    if capacity_table is None and effort_table.frame.shape[0]:
+    if capacity_table is None and effort_table.size:
         problems.append(Problem(effort_table.sheet, None, "", tr("wb.road.effort_no_capacity_sheet", lang)))
     # a Capacity sheet with problems would raise false alarms on the efforts: those come first
     capacity_ok = capacity_table is not None and not capacity_table.problems
@@ -160,7 +155,7 @@ def _read_capacity(table: Table, periods: tuple[str, ...]) -> list[Capacity]:
     lang = table.lang
     first: dict[tuple[str, str], int] = {}
     capacities = []
-    for row, team, period, capacity in _records(table, "team", "period", "capacity"):
+    for row, team, period, capacity in table.records("team", "period", "capacity"):
         if period is not None and period not in periods and table.ok(row, "period"):
             table.add(row, "period", "wb.road.period_unknown", value=period, periods=_none_or(periods, lang))
         if team is not None and period is not None:
@@ -191,7 +186,7 @@ def _read_efforts(
     teams = {team for team, _ in pairs}
     first: dict[tuple[str, str, str], int] = {}
     located = []
-    for row, iid, team, period, effort in _records(table, "initiative_id", "team", "period", "effort"):
+    for row, iid, team, period, effort in table.records("initiative_id", "team", "period", "effort"):
         if iid is not None and iid not in by_id and table.ok(row, "initiative_id"):
             table.add(row, "initiative_id", "wb.unknown_initiative", value=iid, hint=_hint(iid, by_id, lang))
         if period is not None and period not in periods and table.ok(row, "period"):
@@ -307,7 +302,7 @@ def _check_starts_after_windows(
         efforts.setdefault(effort.initiative_id, []).append(effort)
     by_id = {i.initiative_id: i for i in initiatives if i.initiative_id is not None}
     column = display_name(contract.INITIATIVES.column("latest_start"), table.lang)
-    for row, initiative in zip(table.frame.index.tolist(), initiatives, strict=True):
+    for row, initiative in zip(table.rows, initiatives, strict=True):
         if not initiative.starts_after or not table.ok(row, "starts_after", "latest_start"):
             continue
         mine = window(initiative, periods, efforts.get(initiative.initiative_id, ()))

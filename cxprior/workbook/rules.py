@@ -52,11 +52,6 @@ def _unknown(table: Table, row: int, key: str, message_key: str, value: str, kno
     table.add(row, key, message_key, value=value, hint=suffix)
 
 
-def _records(table: Table, *keys: str) -> Iterable[tuple[int, ...]]:
-    frame = table.frame
-    return zip(frame.index.tolist(), *(frame[key].tolist() for key in keys), strict=True)
-
-
 def _nan_to_none(value: float) -> float | None:
     return None if value is None or value != value else float(value)
 
@@ -65,17 +60,15 @@ def read_goals(table: Table) -> list[Goal]:
     check_columns(table)
     return [
         Goal(goal_id, name, weight, description or "")
-        for _, goal_id, name, weight, description in _records(
-            table, "goal_id", "name", "weight", "description"
-        )
+        for _, goal_id, name, weight, description in table.records("goal_id", "name", "weight", "description")
     ]
 
 
 def read_kpis(table: Table) -> list[Kpi]:
     check_columns(table)
     kpis = []
-    for row, kpi_id, name, unit, word, baseline, target, side in _records(
-        table, "kpi_id", "name", "unit", "direction", "baseline", "target", "side"
+    for row, kpi_id, name, unit, word, baseline, target, side in table.records(
+        "kpi_id", "name", "unit", "direction", "baseline", "target", "side"
     ):
         direction = contract.DIRECTION_WORDS.get(word or "")
         if direction and table.ok(row, "baseline", "target") and baseline == baseline and target == target:
@@ -94,7 +87,7 @@ def read_links(table: Table, refs: Refs) -> list[KpiGoalLink]:
     check_columns(table)
     links = []
     seen: dict[tuple[str, str], int] = {}
-    for row, kpi_id, goal_id, strength in _records(table, "kpi_id", "goal_id", "strength"):
+    for row, kpi_id, goal_id, strength in table.records("kpi_id", "goal_id", "strength"):
         if kpi_id is not None and refs.kpi_ids is not None and kpi_id not in refs.kpi_ids:
             _unknown(table, row, "kpi_id", "wb.unknown_kpi", kpi_id, refs.kpi_ids)
         if goal_id is not None and refs.goal_ids is not None and goal_id not in refs.goal_ids:
@@ -143,15 +136,12 @@ def read_initiatives(
                     ),
                 )
             )
-    own_ids = {i for i in table.frame["initiative_id"].tolist() if i is not None}
+    own_ids = {i for i in table.values("initiative_id") if i is not None}
     known_ids = own_ids | refs.initiative_ids
-    frame = table.frame
-    period_values = [frame[f"cost:{p}"].tolist() for p in periods]
+    period_values = [table.values(f"cost:{p}") for p in periods]
     wide_columns = [f"impact:{k}" for k in table.wide_kpis]
-    wide_values = [
-        (k, frame[column].tolist()) for k, column in zip(table.wide_kpis, wide_columns, strict=True)
-    ]
-    if wide_columns and int(frame[wide_columns].notna().to_numpy().sum()) > max_impacts:
+    wide_values = [(k, table.values(column)) for k, column in zip(table.wide_kpis, wide_columns, strict=True)]
+    if sum(int(table.filled(column).sum()) for column in wide_columns) > max_impacts:
         # each impact becomes an object: refuse before building hundreds of thousands of them
         table.problems.append(
             Problem(table.sheet, None, "", tr("wb.too_many_impacts", lang, limit=f"{max_impacts:,}"))
@@ -179,7 +169,7 @@ def read_initiatives(
         text,
         latest,
         after,
-    ) in enumerate(_records(table, *fields, *more)):
+    ) in enumerate(table.records(*fields, *more)):
         by_period = {p: values[n] for p, values in zip(periods, period_values, strict=True)}
         cost = _cost(table, row, cost, by_period, has_cost)
         if deps and table.ok(row, "depends_on"):  # an id already refused is not looked up
@@ -352,8 +342,8 @@ def _cycle_through(start: str, graph: dict[str, tuple[str, ...]], members: set[s
 def read_impacts(table: Table, refs: Refs, initiative_ids: frozenset[str] | None) -> list[Located]:
     check_columns(table)
     impacts = []
-    for row, iid, kpi_id, impact, low, high in _records(
-        table, "initiative_id", "kpi_id", "impact", "impact_low", "impact_high"
+    for row, iid, kpi_id, impact, low, high in table.records(
+        "initiative_id", "kpi_id", "impact", "impact_low", "impact_high"
     ):
         if iid is not None and initiative_ids is not None and iid not in initiative_ids:
             _unknown(table, row, "initiative_id", "wb.unknown_initiative", iid, initiative_ids)
@@ -405,15 +395,14 @@ def check_duplicate_impacts(located: list[Located], lang: str) -> list[Problem]:
 
 
 def read_budgets(table: Table, periods: tuple[str, ...]) -> list[Budget]:
-    frame = table.frame
     total_words = {"total"}
-    frame["period"] = [
-        TOTAL_PERIOD if p is not None and p.casefold() in total_words else p for p in frame["period"].tolist()
+    table.columns["period"] = [
+        TOTAL_PERIOD if p is not None and p.casefold() in total_words else p for p in table.values("period")
     ]
     check_columns(table)
     budgets = []
     choices = ", ".join([TOTAL_PERIOD, *periods])
-    for row, period, amount in _records(table, "period", "budget"):
+    for row, period, amount in table.records("period", "budget"):
         if (
             period is not None
             and period != TOTAL_PERIOD
@@ -432,7 +421,7 @@ def _ids(table: Table | None, key: str) -> frozenset[str] | None:
     """The ids a sheet defines, or None when the sheet or its id column is missing."""
     if table is None or key not in table.present:
         return None
-    return frozenset(v for v in table.frame[key].tolist() if v is not None)
+    return frozenset(v for v in table.values(key) if v is not None)
 
 
 def problem_order(raws: list[RawSheet]) -> Callable[[Problem], tuple]:
@@ -494,7 +483,7 @@ def build(
             ("KPIs", "wb.no_kpis"),
             ("Initiatives", "wb.no_initiatives"),
         ):
-            if key in tables and not tables[key].frame.shape[0]:
+            if key in tables and not tables[key].size:
                 problems.append(Problem(tables[key].sheet, None, "", tr(message, lang)))
     elif "Initiatives" in tables and not initiatives:
         problems.append(Problem(tables["Initiatives"].sheet, None, "", tr("wb.no_initiatives", lang)))

@@ -8,8 +8,9 @@ them) from the file reader, or from an edited table in the app
    underscores alike; `cost_<period>` and `impact:<kpi_id>` columns), unknown ones noted;
 2. cells converted to numbers, words and id lists BEFORE any check, so that a text that is
    not a number and a number out of range are both reported in the same column;
-3. per-column rules (required, unique, ranges, allowed words) by a pandera schema,
-   validated lazily so every failing cell is reported;
+3. per-column rules (required, unique, ranges, allowed words), declared once in `RULES`,
+   `SHEET_RULES` and `UNIQUE` and checked on numpy arrays, every failing cell reported
+   (tests/test_column_rules_agree.py holds them to a pandera schema of the same declaration);
 4. cross-column and cross-sheet rules (references, cycles, cost sums) in plain Python,
    in cxprior.workbook.rules; cxprior.workbook.edits applies them to the app's edited
    table and to a team backlog against a workspace.
@@ -22,13 +23,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
-import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from cxprior.domain import SIDE_WORDS, Problem, WorkbookError, competency_of
 from cxprior.i18n import tr
@@ -217,15 +215,27 @@ def is_blank(value: object) -> bool:
 
 # --- tables ----------------------------------------------------------------------------
 
+# a column's converted cells along `Table.rows`: a float array (NaN when empty) for numbers,
+# a list of words, texts or id tuples (None when empty) for the others
+Column = np.ndarray | list[object]
+
+
+def blank_cells(values: Column) -> np.ndarray:
+    """Where a column's cells are empty: NaN in a number column, None (or NaN) in the others."""
+    if isinstance(values, np.ndarray):
+        return np.isnan(values)
+    return np.fromiter((v is None or v != v for v in values), dtype=bool, count=len(values))
+
 
 @dataclass
 class Table:
-    """A sheet read against its spec: converted frame indexed by Excel row, plus findings."""
+    """A sheet read against its spec: converted columns along Excel rows, plus findings."""
 
     spec: SheetSpec
     sheet: str
     lang: str
-    frame: pd.DataFrame
+    rows: list[int]  # Excel row of each record, in the sheet's order
+    columns: dict[str, Column]  # internal key → converted cells along `rows` (every spec column)
     header_of: dict[str, str]  # internal key → header as written
     present: set[str]  # internal keys of the columns the sheet has
     periods: tuple[str, ...] = ()
@@ -235,6 +245,24 @@ class Table:
     failed: set[tuple[int, str]] = field(default_factory=set)  # cells already reported
     sums_checked: bool = True  # False when a period's cost column was dropped as a duplicate
     row_of: dict[str, int] = field(default_factory=dict)  # id → its first row (Initiatives)
+
+    @property
+    def size(self) -> int:
+        """The number of records (non-empty rows)."""
+        return len(self.rows)
+
+    def values(self, key: str) -> list[object]:
+        """A column's cells as Python values (floats, NaN when empty, for a number column)."""
+        column = self.columns[key]
+        return column.tolist() if isinstance(column, np.ndarray) else column
+
+    def records(self, *keys: str) -> Iterator[tuple]:
+        """(Excel row, cell of each key) for every record."""
+        return zip(self.rows, *(self.values(key) for key in keys), strict=True)
+
+    def filled(self, key: str) -> np.ndarray:
+        """Where the column's cells are not empty."""
+        return ~blank_cells(self.columns[key])
 
     def column_name(self, key: str) -> str:
         if key in self.header_of:
@@ -277,7 +305,7 @@ def _layout(spec: SheetSpec, raw: RawSheet, lang: str) -> tuple[dict[int, str], 
     header_of: dict[str, str] = {}
     periods: list[str] = []
     wide: list[str] = []
-    table = Table(spec, raw.name, lang, pd.DataFrame(), header_of, set())
+    table = Table(spec, raw.name, lang, list(raw.rows), {}, header_of, set())
     for position in sorted(raw.headers):
         header = raw.headers[position]
         column = lookup.get(header_key(header))
@@ -452,24 +480,16 @@ def build_table(spec: SheetSpec, raw: RawSheet, lang: str) -> Table:
             if key is not None:
                 table.failed.add((problem.row, key))
     kinds = {column.key: column.kind for column in spec.columns}
-    columns: dict[str, list[object]] = {}
     for position, key in key_at.items():
-        kind = "number" if key.startswith(("cost:", "impact:", "spent:")) else kinds[key]
+        kind = "number" if _is_number_key(kinds, key) else kinds[key]
         if key in _WORD_COLUMNS:
             kind = "word"
-        columns[key] = _convert(table, key, kind, raw.values.get(position, [None] * len(raw.rows)), raw.rows)
+        cells = _convert(table, key, kind, raw.values.get(position, [None] * len(raw.rows)), raw.rows)
+        table.columns[key] = np.array(cells, dtype=float) if kind == "number" else cells
     for column in spec.columns:
-        if column.key not in columns:
-            fill = np.nan if column.kind == "number" else None
-            columns[column.key] = [fill] * len(raw.rows)
-    index = pd.Index(raw.rows, dtype="int64")
-    table.frame = pd.DataFrame(
-        {
-            key: pd.Series(values, index=index, dtype=float if _is_number_key(kinds, key) else object)
-            for key, values in columns.items()
-        },
-        index=index,
-    )
+        if column.key not in table.columns:
+            number = column.kind == "number"
+            table.columns[column.key] = np.full(len(raw.rows), np.nan) if number else [None] * len(raw.rows)
     return table
 
 
@@ -477,23 +497,40 @@ def _is_number_key(kinds: dict[str, str], key: str) -> bool:
     return key.startswith(("cost:", "impact:", "spent:")) or kinds.get(key) == "number"
 
 
-# --- per-column rules (pandera) ------------------------------------------------------------
+# --- per-column rules ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A per-column rule: the message of a failing cell, and the test of the filled cells
+    (a float array for a number column, a list otherwise) → True where a cell passes."""
+
+    message: str
+    passes: Callable[[Sequence], np.ndarray]
+
+
+def _one_of(words: Iterable[str]) -> Callable[[Sequence], np.ndarray]:
+    allowed = frozenset(words)
+    return lambda cells: np.fromiter((c in allowed for c in cells), dtype=bool, count=len(cells))
+
+
+def _competencies(cells: Sequence) -> np.ndarray:
+    return np.fromiter((competency_of(c) is not None for c in cells), dtype=bool, count=len(cells))
+
 
 _YES_NO = contract.YES_WORDS | contract.NO_WORDS
-_CHECKS: dict[str, pa.Check] = {
-    "positive": pa.Check(lambda s: s > 0, name="wb.positive", ignore_na=True),
-    "non_negative": pa.Check(lambda s: s >= 0, name="wb.non_negative", ignore_na=True),
-    "share": pa.Check(lambda s: (s >= 0) & (s <= 1), name="wb.share_range", ignore_na=True),
-    "strength": pa.Check(lambda s: (s > 0) & (s <= 1), name="wb.strength_range", ignore_na=True),
-    "direction": pa.Check(
-        lambda s: s.isin(contract.DIRECTION_WORDS), name="wb.direction_word", ignore_na=True
-    ),
-    "side": pa.Check(lambda s: s.isin(SIDE_WORDS), name="wb.side_word", ignore_na=True),
-    "yes_no": pa.Check(lambda s: s.isin(_YES_NO), name="wb.yes_no_word", ignore_na=True),
-    "competency": pa.Check(lambda s: s.map(competency_of).notna(), name="wb.competency_word", ignore_na=True),
+RULES: dict[str, Rule] = {
+    "positive": Rule("wb.positive", lambda x: x > 0),
+    "non_negative": Rule("wb.non_negative", lambda x: x >= 0),
+    "share": Rule("wb.share_range", lambda x: (x >= 0) & (x <= 1)),
+    "strength": Rule("wb.strength_range", lambda x: (x > 0) & (x <= 1)),
+    "direction": Rule("wb.direction_word", _one_of(contract.DIRECTION_WORDS)),
+    "side": Rule("wb.side_word", _one_of(SIDE_WORDS)),
+    "yes_no": Rule("wb.yes_no_word", _one_of(_YES_NO)),
+    "competency": Rule("wb.competency_word", _competencies),
 }
-# per sheet: column key → named checks; required and unique columns come from the spec
-_RULES: dict[str, dict[str, tuple[str, ...]]] = {
+# per sheet: column key → named rules; required columns come from the spec
+SHEET_RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "Goals": {"weight": ("positive",)},
     "KPIs": {"direction": ("direction",), "side": ("side",)},
     "KPI_Goals": {"strength": ("strength",)},
@@ -511,7 +548,9 @@ _RULES: dict[str, dict[str, tuple[str, ...]]] = {
     "Measurements": {},
     "Weights": {"weight": ("positive",)},
 }
-_UNIQUE = {
+PERIOD_RULES = ("non_negative",)  # every cost_<period> or spent_<period> column
+# per sheet: the column whose filled cells must differ (each repeat reported with the first row)
+UNIQUE = {
     "Goals": "goal_id",
     "KPIs": "kpi_id",
     "Initiatives": "initiative_id",
@@ -520,52 +559,63 @@ _UNIQUE = {
 }
 
 
+@dataclass(frozen=True)
+class ColumnRules:
+    """What `check_columns` checks in one column of a table."""
+
+    key: str
+    required: bool
+    unique: bool
+    rules: tuple[str, ...]  # names in RULES, checked in this order
+
+
+def column_rules(table: Table) -> list[ColumnRules]:
+    """The table's checked columns in checking order: the spec's columns the sheet has, then
+    its period columns."""
+    sheet = table.spec.key
+    rules = SHEET_RULES[sheet]
+    checked = [
+        ColumnRules(column.key, column.required, column.key == UNIQUE.get(sheet), rules.get(column.key, ()))
+        for column in table.spec.columns
+        if column.key in table.present
+    ]
+    prefix = _PERIOD_COLUMNS.get(sheet, (None, "cost"))[1]
+    checked += [ColumnRules(f"{prefix}:{period}", False, False, PERIOD_RULES) for period in table.periods]
+    return checked
+
+
 def check_columns(table: Table) -> None:
-    """Required, unique, ranges and allowed words, every failing cell reported."""
-    key = table.spec.key
-    rules = _RULES[key]
-    unique = _UNIQUE.get(key)
-    columns: dict[str, pa.Column] = {}
-    for column in table.spec.columns:
-        if column.key not in table.present:
+    """Required, unique, ranges and allowed words, every failing cell reported once: column
+    by column, a column's empty required cells, then its repeats, then each rule's failures."""
+    for column in column_rules(table):
+        key = column.key
+        cells = table.columns[key]
+        blank = blank_cells(cells)
+        if column.required:
+            for n in np.flatnonzero(blank).tolist():
+                _fail(table, table.rows[n], key, "wb.required", column=table.column_name(key))
+        filled = np.flatnonzero(~blank).tolist()
+        if column.unique:
+            first: dict[object, int] = {}
+            for n in filled:
+                value, row = cells[n], table.rows[n]
+                if value in first:
+                    _fail(table, row, key, "wb.duplicate_id", value=show(value), first=first[value])
+                else:
+                    first[value] = row
+        if not column.rules or not filled:
             continue
-        columns[column.key] = pa.Column(
-            None,
-            nullable=not column.required,
-            unique=column.key == unique,
-            report_duplicates="exclude_first",
-            checks=[_CHECKS[name] for name in rules.get(column.key, ())],
-        )
-    prefix = _PERIOD_COLUMNS.get(key, (None, "cost"))[1]
-    for period in table.periods:
-        columns[f"{prefix}:{period}"] = pa.Column(None, nullable=True, checks=[_CHECKS["non_negative"]])
-    try:
-        pa.DataFrameSchema(columns, strict=False).validate(table.frame, lazy=True)
-    except SchemaErrors as errors:
-        _report(table, errors.failure_cases)
+        given = cells[filled] if isinstance(cells, np.ndarray) else [cells[n] for n in filled]
+        for name in column.rules:
+            rule = RULES[name]
+            for n in np.flatnonzero(~rule.passes(given)).tolist():
+                value = given[n].item() if isinstance(given, np.ndarray) else given[n]
+                _fail(table, table.rows[filled[n]], key, rule.message, value=show(value))
 
 
-def _report(table: Table, failures: pd.DataFrame) -> None:
-    first_row: dict[str, dict[object, int]] = {}
-    for column, check, value, row in failures[["column", "check", "failure_case", "index"]].itertuples(
-        index=False
-    ):
-        if row is None or (isinstance(row, float) and math.isnan(row)):
-            continue
-        row = int(row)
-        if not table.ok(row, column):
-            continue
-        if check == "not_nullable":
-            table.add(row, column, "wb.required", column=table.column_name(column))
-        elif check == "field_uniqueness":
-            if column not in first_row:
-                series = table.frame[column]
-                first_row[column] = {
-                    v: r for r, v in zip(series.index[::-1], series.to_numpy()[::-1], strict=True)
-                }
-            table.add(row, column, "wb.duplicate_id", value=show(value), first=first_row[column][value])
-        else:
-            table.add(row, column, str(check), value=show(value))
+def _fail(table: Table, row: int, key: str, message_key: str, **params: object) -> None:
+    if table.ok(row, key):  # a cell is reported once: its first problem
+        table.add(row, key, message_key, **params)
 
 
 def suggest(value: str, known: Iterable[str]) -> str:
