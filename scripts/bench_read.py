@@ -107,7 +107,7 @@ def main() -> None:
         ws = synthetic_workspace(n, seed=0)
         data = write_workspace(ws)
         generated = time.perf_counter() - started
-        read_workbook(data)  # warm-up: first use of pandera and friends
+        read_workbook(data)  # warm-up: the first call imports what it needs
         guard = statistics.median(_timed(lambda d=data: inspect_xlsx(d)) for _ in range(args.runs))
         seconds = statistics.median(_timed(lambda d=data: read_workbook(d)) for _ in range(args.runs))
         result = read_workbook(data).workspace
