@@ -160,11 +160,12 @@ def main() -> int:
     cli = [command_line_seconds(book, budget) for budget in budgets]
 
     print()
-    print(f"budget change → refreshed results, n={args.n}, {len(totals)} changes (target ≤ 1.5 s):")
+    solved = shown[: len(budgets)]  # the cache hit after them is not a solve
+    print(f"budget change → refreshed results, n={args.n}, {len(totals)} changes:")
     print(f"  median {statistics.median(totals):.2f} s, max {max(totals):.2f} s")
     print(
-        f"  the portfolio itself on screen (its reasons follow): median {statistics.median(shown):.2f} s, "
-        f"max {max(shown):.2f} s (target ≤ 0.6 s on the 48-initiative sample)"
+        f"  the portfolio itself on screen (its reasons follow): median {statistics.median(solved):.2f} s, "
+        f"max {max(solved):.2f} s (targets: ≤ 0.6 s on the sample, ≤ 5 s at 5,000)"
     )
     print(f"  of which the solver itself (optimize, as reported): median {statistics.median(solves):.2f} s")
     overhead = [total - solve for total, solve in zip(totals, solves, strict=True)]
@@ -172,7 +173,7 @@ def main() -> int:
         f"  everything but the solver: median {statistics.median(overhead):.2f} s, max {max(overhead):.2f} s"
     )
     print(f"  a budget already solved (cache hit): {cached:.2f} s")
-    ratios = [on_screen / reference for on_screen, reference in zip(shown, cli, strict=True)]
+    ratios = [on_screen / reference for on_screen, reference in zip(solved, cli, strict=True)]
     print(
         f"  reference, `python -m cxprior optimize BOOK --budget X --json -` for the same budgets: "
         f"median {statistics.median(cli):.2f} s; portfolio on screen / it: median "
