@@ -109,6 +109,7 @@ def selected_section(run: ScenarioRun, scores: Scores) -> None:
 
 def excluded_section(run: ScenarioRun, scores: Scores) -> None:
     frame = excluded_table(run.workspace, run.result, scores)
+    st.subheader(t("ui.result.excluded", count=format_number(len(frame), lang())))
     frame["reason"] = [r or t("ui.result.no_reason") for r in frame["reason"]]
     labels = initiative_labels((), "value", "reason")
     show_table(frame, labels, money=["cost"], decimals={"value": 1}, wide=["reason"])
@@ -140,7 +141,7 @@ def result_sections(run: ScenarioRun) -> None:
 
 
 def portfolio_section(run: ScenarioRun, scores: Scores) -> None:
-    st.subheader(t("ui.result.selected", count=len(run.result.selected)))
+    st.subheader(t("ui.result.selected", count=format_number(len(run.result.selected), lang())))
     selected_section(run, scores)
     # the funded list is on screen: now the reasons, costs of forcing and value of more budget
     run = with_reasons(run)
@@ -153,7 +154,6 @@ def portfolio_section(run: ScenarioRun, scores: Scores) -> None:
         label = t("ui.result.total_budget") if period == "total" else period
         per_100k = format_number(gain * 100_000, language, 1)
         st.caption(md(t("ui.result.marginal", period=label, value=per_100k)))
-    st.subheader(t("ui.result.excluded", count=len(run.workspace.initiatives) - len(result.selected)))
     excluded_section(run, scores)
 
 

@@ -34,7 +34,6 @@ st.subheader(ui.t("ui.review.kpis"))
 st.caption(ui.t("ui.review.kpis_help"))
 ui.projected_kpis_section(run)
 
-st.subheader(ui.t("ui.review.left_out", count=len(ws.initiatives) - len(result.selected)))
 ui.excluded_section(run, scores)
 if summary is not None:
     ui.decision_section(summary)

@@ -659,7 +659,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(pondérés par la confiance), face à la cible ; la fourchette reprend les impacts pessimistes et "
         "optimistes.",
     },
-    "ui.review.left_out": {"en": "Left out, and why ({count})", "fr": "Écartées, et pourquoi ({count})"},
     # --- who is acting ----------------------------------------------------------------
     "ui.identity.name": {"en": "Your name", "fr": "Votre nom"},
     "ui.identity.placeholder": {"en": "e.g. Claire Martin", "fr": "par exemple Claire Martin"},
