@@ -15,7 +15,7 @@
       `report BOOK --pdf`  against our own `optimize --json -` (what the pack adds), up to
                            1,000 initiatives.
     `validate` and `optimize` are also timed as on a runtime install (requirements.lock): the
-    dev-only hypothesis, which pandera imports whenever it is installed, hidden.
+    dev-only hypothesis hidden (pandera, which imports it whenever it is installed, is off that path).
     Then the heaviest imports of one `-X importtime` run of that command (cumulative seconds
     of the top-level packages it loads; importtime slows a run, so it is never the timed one).
     Every run is a real one: no result is kept from one process to the next.
@@ -396,7 +396,7 @@ def main() -> None:
             f" --help) or {args.solve_runs} (solves); time limit {args.time_limit:g} s, gap 1e-6; load"
             f" average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
-        print("    'runtime install': the same command without the dev-only hypothesis, which pandera loads")
+        print("    'runtime install': the same command, the dev-only hypothesis hidden (requirements.lock)")
         print(
             f"{'workbook':<17}{'command':<19}{'ours':>13} | {'reference':<27}{'reference s':>13} "
             f"{'ratio':>15} {'target':>6} | status; heaviest imports of one -X importtime run (s)"
