@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from cxprior.domain import Direction, Goal, Impact, Initiative, Kpi, KpiGoalLink, Scenario, Workspace
-from cxprior.portfolio.draw_pool import chunk_size
+from cxprior.portfolio.draw_pool import chunk_size, chunk_starts
 from cxprior.portfolio.robustness import (
     STOP_HALF_WIDTH,
     converged,
@@ -83,6 +83,30 @@ def test_without_exact_ties_the_workers_give_the_result_of_this_process(mixed):
     assert replace(default, seconds=0.0) == replace(here, seconds=0.0)
 
 
+def test_a_goal_share_every_portfolio_meets_changes_no_draw(mixed):
+    # every value point of this workspace serves goal G, so a portfolio's G share is 100 %
+    # and a minimum of 50 % binds nothing; its row is still rewritten in every draw (the
+    # model passed again with the draw's coefficients), on a worker as in this process
+    plain = Scenario(max_initiatives=1)
+    shared = Scenario(max_initiatives=1, min_goal_share={"G": 0.5})
+    reference = monte_carlo(mixed, plain, draws=80, seed=6, workers=0, early_stop=None)
+    for workers in (0, 2):
+        result = monte_carlo(mixed, shared, draws=80, seed=6, workers=workers, early_stop=None)
+        assert result.core_index == reference.core_index
+        assert result.optimum_value == reference.optimum_value
+        assert result.infeasible_draws == 0
+
+
+def test_the_last_tasks_are_smaller_so_that_both_workers_finish_together():
+    # 100 draws on 2 workers: chunks of 100 // 16 = 6 while a quarter of the draws left
+    # rounds up to 6 or more (more than 20 left: 14 chunks, draws 0–83), then that quarter:
+    # ⌈16/4⌉ = 4, ⌈12/4⌉ = 3, ⌈9/4⌉ = 3, then MIN_CHUNK (2) for the last 6
+    starts = chunk_starts(100, 2)
+    sizes = [end - begin for begin, end in zip(starts, [*starts[1:], 100], strict=True)]
+    assert sizes == [6] * 14 + [4, 3, 3, 2, 2, 2]
+    assert sum(sizes) == 100 and starts == sorted(starts)
+
+
 def test_the_wilson_half_width_on_hand_computed_shares():
     # z = 1.96: a share of 0 after 100 draws keeps z² / (2 (100 + z²)) = 3.8415 / 207.68 = 0.0185;
     # a share of 0.5: z / (1 + z²/100) × √(0.25/100 + z²/40,000) = 1.8875 × 0.050951 = 0.0962
@@ -152,7 +176,7 @@ def test_progress_counts_increase_to_the_total_with_a_time_left_estimate(mixed):
         assert all(total == 60 for _, total, _ in calls)
         assert all(left is not None and left >= 0 for _, _, left in calls)
         assert calls[-1][2] == 0.0
-    assert len(calls) == 60 // chunk_size(60, 2)  # with workers, once per chunk of draws
+    assert len(calls) == len(chunk_starts(60, 2))  # with workers, once per chunk of draws
 
 
 def test_starting_the_workers_again_hands_the_pool_no_more_tasks(monkeypatch):

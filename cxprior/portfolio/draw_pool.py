@@ -18,17 +18,40 @@ memory of the previous solve (checked: the same draws solved in order, reversed,
 each on a fresh object give the same selections, statuses and objectives) and its MIP search
 is deterministic (`random_seed` 0) for a given number of threads. That number matters for
 exact ties only: HiGHS breaks a tie between two portfolios of exactly the same value (two
-initiatives with equal values in a draw) by its search path, which its thread count changes;
-on the 48-initiative sample, 1 draw in 500 (seed 0) picks the other of two equal items with
-one thread than with two. Workers therefore always run HiGHS on one thread; the calling
-process keeps HiGHS's default (its scheduler is process-wide and refuses another count once
-the optimizer has solved there), so `workers=0` gives the analysis as it was, which depended
-on the machine's core count in those ties. A per-draw time limit (the scenario's) is the
-only other source of difference between runs.
+initiatives with equal values in a draw) by its search path, which its thread count and
+search settings change; on the 48-initiative sample, 5 draws in 500 (seed 0; 6 in 1,000)
+pick the other of two equal items (HEL-28 and HEL-35) on the workers than the old path on
+two threads, every value and status the same. Workers therefore always run HiGHS on one
+thread; the calling process keeps HiGHS's default (its scheduler is process-wide and
+refuses another count once the optimizer has solved there), so `workers=0` runs on the
+machine's cores as the analysis did, and may break those ties otherwise. A per-draw time
+limit (the scenario's) is the only other source of difference between runs.
 
-Speed (48-initiative sample, CPU ms per draw; scripts/bench_robustness.py): HiGHS on one
-thread instead of its default two costs half the CPU (35 → 17 ms): its scheduler's second
-thread only waits on these small trees.
+Speed (48-initiative sample, default scenario: 84 columns, 48 items and 36 start variables,
+51 rows; CPU ms per draw on one thread, the settings interleaved in one process so that the
+load of the machine falls on each alike; scripts/bench_robustness.py --heuristics times them
+on the workers):
+- HiGHS on one thread instead of its default two costs half the CPU (35 → 17 ms): its
+  scheduler's second thread only waits on these small trees;
+- where a draw's time goes: not the set-up (a draw whose costs are all negative, solved by
+  presolve, takes 0.9 ms), nor the tree (2.7 nodes), nor finding the portfolio (HiGHS given
+  the draw's own optimum as a start takes as long), but the root's cut loop: the LP bound is
+  about 25 % above the optimum and cover / MIR cuts close it (perf: cut generation and
+  separation are the largest share). `SEARCH_OPTIONS` (a cut pool of 5 whose cuts age out
+  after 2 LP rounds or 5 pool rounds, HiGHS's light presolve) take 18.5 → 12.5 ms with the
+  same optimum in every draw (500 draws, seed 0; 4 draws pick the other of two items of
+  exactly the same value, HEL-28 and HEL-35, which the old two-thread path also splits its
+  own way). Tried and left: presolve off 15.3 ms, a warm start from the nominal portfolio
+  12.3 (noise, and it breaks ties its own way), symmetry detection off, no cuts at nodes,
+  other scalings, fewer strong-branching observations: within the noise; no root
+  reduced-cost sub-MIP 25 ms (23 nodes); a bound scaling of 2⁻¹⁶ changes optima;
+- minimum goal shares: the whole model is passed again per draw instead of one
+  `changeCoeff` per initiative and goal row (1,000 initiatives, 5 goal shares: 33 → 25 ms
+  per draw, the same answers);
+- tasks: the last chunks shrink (`chunk_starts`) so that the two workers finish together.
+Wall-clock seconds on this 2-core machine (scripts/bench_robustness.py, load 0.6–1.6), 500
+draws on the sample: old path 10.0–10.3, 2 warm workers 3.0–3.7 (cold 3.5–5.0; before these
+settings 8.9–11 at load 2.5–4); 1,000 draws 5.8–6.2; 1,000 initiatives, 200 draws: 2.1–2.7.
 """
 
 from __future__ import annotations
@@ -63,6 +86,19 @@ BASE_OPTIONS: tuple[tuple[str, object], ...] = (
     ("mip_allow_restart", False),
     ("mip_heuristic_effort", 0.0),
 )
+# what a draw costs on small models is the root's cut loop (a draw's LP bound is some 25 %
+# above its optimum on the sample: cover and MIR cuts close it), not the tree (2–3 nodes)
+# nor finding the portfolio: a tiny cut pool whose cuts age out quickly and HiGHS's light
+# presolve take about a third off (module doc), same optima. `presolve_mode` is new in HiGHS
+# 1.16: an older HiGHS skips it
+SEARCH_OPTIONS: tuple[tuple[str, object], ...] = (
+    ("mip_pool_soft_limit", 5),
+    ("mip_lp_age_limit", 2),
+    ("mip_pool_age_limit", 5),
+    ("presolve_mode", 2),
+)
+DRAW_OPTIONS = BASE_OPTIONS + SEARCH_OPTIONS
+OPTIONAL_OPTIONS = frozenset({"presolve_mode"})  # speed only: skipped by a HiGHS without them
 GUARD_GRACE_SECONDS = 1.0  # as highs.GUARD_GRACE_SECONDS: HiGHS can overrun its own limit
 
 
@@ -71,7 +107,8 @@ class DrawModel:
     """What a worker needs to build the draws' model: CSR rows, bounds, options.
 
     `goal_rows` are the rows whose initiative coefficients change with each draw (minimum
-    goal shares); `start` is a warm start given before each solve (every column), or None.
+    goal shares); `start` is a warm start given before each solve (every column), or None;
+    `options` the HiGHS settings of every draw (presolve, gap and limits apart).
     """
 
     key: str
@@ -88,7 +125,7 @@ class DrawModel:
     gap: float
     time_limit: float | None
     start: np.ndarray | None = None
-    options: tuple[tuple[str, object], ...] = BASE_OPTIONS
+    options: tuple[tuple[str, object], ...] = DRAW_OPTIONS
 
     @property
     def n_cols(self) -> int:
@@ -151,9 +188,11 @@ class DrawSolver:
         if one_thread:
             settings.append(("threads", 1))
         for name, value in settings:
-            if h.setOptionValue(name, value) == highspy.HighsStatus.kError:
+            if h.setOptionValue(name, value) == highspy.HighsStatus.kError and name not in OPTIONAL_OPTIONS:
                 raise RuntimeError(f"HiGHS {h.version()} has no option {name!r} = {value!r}.")
         self._all_cols = np.arange(model.n_cols, dtype=np.int32)
+        self._integer = np.full(model.n_cols, int(highspy.HighsVarType.kInteger), dtype=np.int32)
+        self._layout = _GoalLayout(model) if model.goal_rows else None
         self._deadline: float | None = None
         if model.time_limit is not None:
             h.cbMipInterrupt.subscribe(self._guard)
@@ -165,10 +204,11 @@ class DrawSolver:
     def solve(self, cost: np.ndarray, goal_coefs: np.ndarray) -> tuple[np.ndarray | None, int, int]:
         """(x, status code, nodes) of one draw; `goal_coefs` is goal rows × initiatives."""
         model, h = self.model, self.highs
-        h.changeColsCost(model.n_cols, self._all_cols, np.asarray(cost, dtype=float))
-        for row, coefs in zip(model.goal_rows, goal_coefs, strict=True):
-            for k, value in enumerate(coefs.tolist()):
-                h.changeCoeff(row, k, value)
+        cost = np.asarray(cost, dtype=float)
+        if self._layout is None:
+            h.changeColsCost(model.n_cols, self._all_cols, cost)
+        else:
+            self._pass_with_goal_rows(cost, goal_coefs)
         if model.start is not None:
             h.setSolution(model.n_cols, self._all_cols, model.start)
         if model.time_limit is not None:
@@ -176,6 +216,40 @@ class DrawSolver:
         h.run()
         self._deadline = None
         return self._outcome(cost)
+
+    def _pass_with_goal_rows(self, cost: np.ndarray, goal_coefs: np.ndarray) -> None:
+        """The whole model again, with this draw's costs and goal-row coefficients: one call
+        where changing them one by one (`changeCoeff`, ≈ 2 µs each) took 11 of the 29 ms of
+        a draw at 1,000 initiatives with 5 goal shares. The same matrix as those changes
+        would leave: every item in each goal row, an exact zero dropped as HiGHS drops it."""
+        model, layout = self.model, self._layout
+        assert layout is not None
+        values = layout.value.copy()
+        keep = np.ones(len(values), dtype=bool)
+        for slots, coefs in zip(layout.slots, goal_coefs, strict=True):
+            values[slots] = coefs
+            keep[slots] = coefs != 0.0
+        start = np.zeros(len(model.row_lower) + 1, dtype=np.int32)
+        np.cumsum(np.bincount(layout.row[keep], minlength=len(model.row_lower)), out=start[1:])
+        status = self.highs.passModel(
+            model.n_cols,
+            len(model.row_lower),
+            int(keep.sum()),
+            int(highspy.MatrixFormat.kRowwise),
+            int(highspy.ObjSense.kMaximize),
+            0.0,
+            cost,
+            model.col_lower,
+            model.col_upper,
+            model.row_lower,
+            model.row_upper,
+            start[:-1],
+            layout.index[keep],
+            values[keep],
+            self._integer,
+        )
+        if status == highspy.HighsStatus.kError:
+            raise RuntimeError(f"HiGHS refused a draw's model ({status}).")
 
     def _outcome(self, cost: np.ndarray) -> tuple[np.ndarray | None, int, int]:
         """As HighsSession.solve reads a solve: "optimal" only with the gap proven."""
@@ -216,6 +290,36 @@ class DrawSolver:
             status[j] = code
             nodes += used
         return Chunk(first, xs, status, nodes)
+
+
+class _GoalLayout:
+    """The model's rows (CSR) with every initiative in each goal row, and where each goal
+    row's initiative coefficients sit in `value` (`slots`, in initiative order)."""
+
+    def __init__(self, model: DrawModel) -> None:
+        n, goal = model.n_x, set(model.goal_rows)
+        indices: list[np.ndarray] = []
+        values: list[np.ndarray] = []
+        slots: dict[int, np.ndarray] = {}
+        at = 0
+        for r in range(len(model.row_lower)):
+            cols = np.asarray(model.row_index[model.row_start[r] : model.row_start[r + 1]])
+            vals = np.asarray(model.row_value[model.row_start[r] : model.row_start[r + 1]], dtype=float)
+            if r in goal:
+                items = cols < n
+                full = np.zeros(n)
+                full[cols[items]] = vals[items]
+                order = np.argsort(cols[~items], kind="stable")
+                cols = np.concatenate([np.arange(n), cols[~items][order]])
+                vals = np.concatenate([full, vals[~items][order]])
+                slots[r] = np.arange(at, at + n)
+            indices.append(cols)
+            values.append(vals)
+            at += len(cols)
+        self.index = np.concatenate(indices).astype(np.int32)
+        self.value = np.concatenate(values)
+        self.row = np.repeat(np.arange(len(model.row_lower)), [len(c) for c in indices])
+        self.slots = tuple(slots[r] for r in model.goal_rows)
 
 
 def _statuses(*names: str) -> frozenset:
@@ -332,6 +436,22 @@ def chunk_size(draws: int, workers: int) -> int:
     return int(min(25, max(5, draws // (8 * workers))))
 
 
+MIN_CHUNK = 2
+
+
+def chunk_starts(draws: int, workers: int) -> list[int]:
+    """First draw of each task: `chunk_size` draws, then smaller ones towards the end (about
+    the draws left / 2 workers, down to `MIN_CHUNK`) so that the workers finish together
+    instead of one waiting for the other's last full chunk (≈ 0.2 s on the sample)."""
+    size = chunk_size(draws, workers)
+    starts, first = [], 0
+    while first < draws:
+        starts.append(first)
+        left = draws - first
+        first += max(MIN_CHUNK, min(size, -(-left // (2 * workers))))
+    return starts
+
+
 def solve_draws(
     model: DrawModel,
     costs: np.ndarray,
@@ -353,8 +473,8 @@ def solve_draws(
     if workers <= 0 or multiprocessing.parent_process() is not None:
         yield from _solve_here(local(), 0, costs, goal_coefs)
         return
-    size = chunk_size(draws, workers)
-    starts = list(range(0, draws, size))
+    starts = chunk_starts(draws, workers)
+    ends = [*starts[1:], draws]
     pool = _pool(workers)
     pending: dict[int, Future[Chunk]] = {}
     ahead = 2 * workers  # tasks in flight: every worker busy, little wasted on an early stop
@@ -362,8 +482,7 @@ def solve_draws(
     try:
         for first in starts:
             while next_task < len(starts) and len(pending) < ahead:
-                begin = starts[next_task]
-                end = min(draws, begin + size)
+                begin, end = starts[next_task], ends[next_task]
                 pending[begin] = pool.submit(
                     _worker_chunk, model, begin, costs[begin:end], goal_coefs[:, begin:end, :]
                 )
