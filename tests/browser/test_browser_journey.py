@@ -72,6 +72,9 @@ def test_a_cx_director_goes_from_backlog_to_comex_review(page, app_url):
     wait_idle(page)
     page.get_by_role("heading", level=1, name="Scénario").wait_for()
     page.get_by_role("button", name="Soumettre à la revue COMEX").click()
+    # on a loaded machine the submission's run may not have begun when wait_idle looks: a click
+    # on the sidebar during that run is dropped, so wait for the submission's own message
+    page.get_by_text("est désormais le scénario soumis au COMEX").wait_for(timeout=120_000)
     wait_idle(page)
 
     _nav(page, "Revue COMEX")
