@@ -55,6 +55,7 @@ from cxprior.domain import default_scenario, synthetic_scenario, synthetic_works
 from cxprior.portfolio import build_model, make_instance
 from cxprior.portfolio.cbc import solve_cbc
 from cxprior.portfolio.highs import HighsSession, Outcome, set_option
+from cxprior.portfolio.solve import RowCheck
 
 SAME = 1e-6
 
@@ -219,9 +220,10 @@ def what_ifs(title: str, workspace, scenario, runs: int) -> None:
                 if total is not None:
                     levels["total"] = total * factor
                 began = time.perf_counter()
-                for row, bound in model.budget_bounds(levels).items():
+                bounds = model.budget_bounds(levels)
+                for row, bound in bounds.items():
                     session.set_row_bounds(row, None, bound)
-                start = previous.values if warm and fits(model, session, previous.values) else None
+                start = previous.values if warm and fits(session, bounds, previous.values) else None
                 outcome = session.solve(gap=changed.mip_gap, time_limit=changed.time_limit, start=start)
                 timings[k].append(time.perf_counter() - began)
                 outcomes[k] = previous = outcome
@@ -249,22 +251,16 @@ def first_solve_of(model, scenario) -> Outcome:
     return HighsSession(model).solve(gap=scenario.mip_gap, time_limit=scenario.time_limit)
 
 
-def fits(model, session: HighsSession, values: np.ndarray | None) -> bool:
-    """The previous solution satisfies every row of the changed model (then it is a start)."""
+def fits(session: HighsSession, bounds: dict[str, float], values: np.ndarray | None) -> bool:
+    """The previous solution satisfies every row once the budget rows have these upper
+    bounds (then it is a start): the solver layer's own row check."""
     if values is None:
         return False
-    lp = session.highs.getLp()
-    matrix = lp.a_matrix_
-    activity = np.zeros(lp.num_row_)
-    start, index, value = np.asarray(matrix.start_), np.asarray(matrix.index_), np.asarray(matrix.value_)
-    # HiGHS keeps the matrix column-wise
-    for j in range(lp.num_col_):
-        rows = index[start[j] : start[j + 1]]
-        activity[rows] += value[start[j] : start[j + 1]] * values[j]
-    lower, upper = np.asarray(lp.row_lower_), np.asarray(lp.row_upper_)
-    return bool(
-        np.all(activity <= upper + 1e-9 * np.maximum(1, np.abs(upper))) and np.all(activity >= lower - 1e-6)
-    )
+    upper = session.arrays.row_upper.copy()
+    for row, bound in bounds.items():
+        upper[session.row_index[row]] = bound
+    check = RowCheck(replace(session.arrays, row_upper=upper), values)
+    return check.ok(check.activity)
 
 
 def main() -> None:

@@ -158,25 +158,8 @@ class DrawSolver:
     def __init__(self, model: DrawModel, highs: highspy.Highs, *, one_thread: bool) -> None:
         self.model = model
         self.highs = h = highs
-        status = h.passModel(
-            model.n_cols,
-            len(model.row_lower),
-            len(model.row_index),
-            int(highspy.MatrixFormat.kRowwise),
-            int(highspy.ObjSense.kMaximize),
-            0.0,
-            np.zeros(model.n_cols),
-            model.col_lower,
-            model.col_upper,
-            model.row_lower,
-            model.row_upper,
-            model.row_start,
-            model.row_index,
-            model.row_value,
-            np.full(model.n_cols, int(highspy.HighsVarType.kInteger), dtype=np.int32),
-        )
-        if status == highspy.HighsStatus.kError:
-            raise RuntimeError(f"HiGHS refused the draws' model ({status}).")
+        self._integer = np.full(model.n_cols, int(highspy.HighsVarType.kInteger), dtype=np.int32)
+        self._pass(np.zeros(model.n_cols), model.row_start, model.row_index, model.row_value)
         settings: list[tuple[str, object]] = [("presolve", "on" if model.presolve else "off")]
         settings += list(model.options)
         settings += [
@@ -191,7 +174,6 @@ class DrawSolver:
             if h.setOptionValue(name, value) == highspy.HighsStatus.kError and name not in OPTIONAL_OPTIONS:
                 raise RuntimeError(f"HiGHS {h.version()} has no option {name!r} = {value!r}.")
         self._all_cols = np.arange(model.n_cols, dtype=np.int32)
-        self._integer = np.full(model.n_cols, int(highspy.HighsVarType.kInteger), dtype=np.int32)
         self._layout = _GoalLayout(model) if model.goal_rows else None
         self._deadline: float | None = None
         if model.time_limit is not None:
@@ -231,10 +213,17 @@ class DrawSolver:
             keep[slots] = coefs != 0.0
         start = np.zeros(len(model.row_lower) + 1, dtype=np.int32)
         np.cumsum(np.bincount(layout.row[keep], minlength=len(model.row_lower)), out=start[1:])
+        self._pass(cost, start, layout.index[keep], values[keep])
+
+    def _pass(
+        self, cost: np.ndarray, row_start: np.ndarray, row_index: np.ndarray, row_value: np.ndarray
+    ) -> None:
+        """The draws' model to HiGHS, its rows (CSR) and costs as given, every column integer."""
+        model = self.model
         status = self.highs.passModel(
             model.n_cols,
             len(model.row_lower),
-            int(keep.sum()),
+            len(row_index),
             int(highspy.MatrixFormat.kRowwise),
             int(highspy.ObjSense.kMaximize),
             0.0,
@@ -243,13 +232,13 @@ class DrawSolver:
             model.col_upper,
             model.row_lower,
             model.row_upper,
-            start[:-1],
-            layout.index[keep],
-            values[keep],
+            np.asarray(row_start)[: len(model.row_lower)],
+            row_index,
+            row_value,
             self._integer,
         )
         if status == highspy.HighsStatus.kError:
-            raise RuntimeError(f"HiGHS refused a draw's model ({status}).")
+            raise RuntimeError(f"HiGHS refused the draws' model ({status}).")
 
     def _outcome(self, cost: np.ndarray) -> tuple[np.ndarray | None, int, int]:
         """As HighsSession.solve reads a solve: "optimal" only with the gap proven."""
